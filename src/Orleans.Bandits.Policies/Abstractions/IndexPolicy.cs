@@ -1,0 +1,46 @@
+namespace Orleans.Bandits.Policies;
+
+/// <summary>
+/// A policy that scores every available arm and plays the highest score (Thompson samples,
+/// upper confidence bounds). Ties are broken uniformly at random so that, with no data, no arm
+/// is favoured by its position.
+/// </summary>
+public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
+    : BanditPolicy(descriptor, parameters, contextDimension)
+{
+    public sealed override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
+    {
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        var ties = 0;
+        for (var arm = 0; arm < snapshot.ArmCount; arm++)
+        {
+            if (IsExcluded(excluded, arm))
+            {
+                continue;
+            }
+
+            var score = Score(snapshot, arm, context, exploration, random);
+            if (double.IsNaN(score))
+            {
+                score = double.NegativeInfinity;
+            }
+
+            if (best < 0 || score > bestScore)
+            {
+                best = arm;
+                bestScore = score;
+                ties = 1;
+            }
+            else if (score == bestScore && random.Next(++ties) == 0)
+            {
+                best = arm;
+            }
+        }
+
+        return best < 0 ? null : new Selection(best, null);
+    }
+
+    /// <summary>The arm's index for this call; higher is better.</summary>
+    protected abstract double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random);
+}

@@ -1,0 +1,19 @@
+namespace Orleans.Bandits.Policies;
+
+/// <summary>
+/// A reproducible coin for training-time randomness (the Bernoulli trick for fractional rewards).
+/// Training must give the same state when a batch is replayed, so the coin is a pure function of
+/// a counter kept in the state rather than a shared random generator.
+/// </summary>
+public static class DeterministicCoin
+{
+    /// <summary>True with probability <paramref name="p"/>, decided by the SplitMix64 hash of <paramref name="counter"/>.</summary>
+    public static bool Flip(ulong counter, double p)
+    {
+        var z = counter + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (z >> 11) * (1.0 / (1UL << 53)) < p;
+    }
+}

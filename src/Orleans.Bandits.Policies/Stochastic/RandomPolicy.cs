@@ -1,0 +1,54 @@
+namespace Orleans.Bandits.Policies.Stochastic;
+
+/// <summary>
+/// Uniform random choice among the available arms: the baseline every other policy must beat.
+/// It still keeps per-arm counts and sums so that exploration 0 can play the best empirical mean.
+/// </summary>
+/// <remarks>Layout: arm = [count, reward sum].</remarks>
+public sealed class RandomPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
+    : BanditPolicy(descriptor, parameters, 0)
+{
+    public static PolicyDescriptor Entry { get; } = new(
+        "random",
+        "Uniform random choice: the baseline.",
+        Contextual: false,
+        RewardRange.AnyFinite,
+        [],
+        OperationalDefaults.Stochastic,
+        HasPosterior: false,
+        (d, p, _) => new RandomPolicy(d, p));
+
+    protected override double[] NewArm() => [0, 0];
+
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
+    {
+        var stats = state.Arms[trainingEvent.Arm];
+        stats[0] += 1;
+        stats[1] += trainingEvent.Reward;
+    }
+
+    public override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
+    {
+        var available = CountAvailable(snapshot.ArmCount, excluded);
+        if (available == 0)
+        {
+            return null;
+        }
+
+        if (exploration <= 0)
+        {
+            return GreedySelection.ByMean(snapshot, excluded, random, countIndex: 0, sumIndex: 1);
+        }
+
+        var pick = random.Next(available);
+        for (var arm = 0; arm < snapshot.ArmCount; arm++)
+        {
+            if (!IsExcluded(excluded, arm) && pick-- == 0)
+            {
+                return new Selection(arm, 1.0 / available);
+            }
+        }
+
+        throw new InvalidOperationException("Unreachable: an available arm was counted but not found.");
+    }
+}

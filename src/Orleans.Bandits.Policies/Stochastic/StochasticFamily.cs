@@ -1,0 +1,11 @@
+namespace Orleans.Bandits.Policies.Stochastic;
+
+/// <summary>Catalogue entries of the stationary stochastic policies.</summary>
+public static class StochasticFamily
+{
+    public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
+    [
+        ThompsonBetaPolicy.Entry,
+        RandomPolicy.Entry,
+    ];
+}

@@ -1,0 +1,56 @@
+namespace Orleans.Bandits.Policies.Stochastic;
+
+/// <summary>
+/// Thompson sampling with a Beta posterior for rewards in [0, 1]. A fractional reward r counts
+/// as a success with probability r (the Bernoulli trick of Agrawal and Goyal), which keeps the
+/// posterior conjugate and the regret guarantee intact.
+/// Exploration scale s divides both posterior shapes by s², which keeps the mean and
+/// multiplies the variance by about s²; s = 0 plays the posterior mean.
+/// </summary>
+/// <remarks>Layout: arm = [α, β] (prior plus successes and failures); shared = [events learned].</remarks>
+public sealed class ThompsonBetaPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
+    : IndexPolicy(descriptor, parameters, 0)
+{
+    public static PolicyDescriptor Entry { get; } = new(
+        "thompson-beta",
+        "Thompson sampling with Beta posteriors; the default for success/failure rewards.",
+        Contextual: false,
+        RewardRange.Unit,
+        [
+            new("alpha", 1, "Prior successes (Beta α).", Min: 0, MinExclusive: true),
+            new("beta", 1, "Prior failures (Beta β).", Min: 0, MinExclusive: true),
+        ],
+        OperationalDefaults.Stochastic,
+        HasPosterior: true,
+        (d, p, _) => new ThompsonBetaPolicy(d, p));
+
+    protected override double[] NewArm() => [Parameters["alpha"], Parameters["beta"]];
+
+    protected override double[] NewShared(int armCount) => [0];
+
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
+    {
+        var counter = (ulong)state.Shared[0];
+        state.Shared[0] = counter + 1;
+        var success = trainingEvent.Reward switch
+        {
+            1.0 => true,
+            0.0 => false,
+            var r => DeterministicCoin.Flip(counter, r),
+        };
+        state.Arms[trainingEvent.Arm][success ? 0 : 1] += 1;
+    }
+
+    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
+    {
+        var stats = snapshot.Arms[arm];
+        double alpha = stats[0], beta = stats[1];
+        if (exploration <= 0)
+        {
+            return alpha / (alpha + beta);
+        }
+
+        var shrink = exploration * exploration;
+        return Distributions.Beta(random, alpha / shrink, beta / shrink);
+    }
+}

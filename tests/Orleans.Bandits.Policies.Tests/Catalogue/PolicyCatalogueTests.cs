@@ -1,0 +1,62 @@
+using Orleans.Bandits.Policies;
+
+namespace Orleans.Bandits.Policies.Tests.Catalogue;
+
+public sealed class PolicyCatalogueTests
+{
+    [Fact]
+    public void Names_are_unique()
+    {
+        var names = PolicyCatalogue.All.Select(d => d.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_policy_builds_with_its_defaults_and_answers_with_no_data()
+    {
+        foreach (var descriptor in PolicyCatalogue.All)
+        {
+            var dimension = descriptor.Contextual ? 3 : 0;
+            var policy = PolicyCatalogue.Create(descriptor.Name, (IReadOnlyDictionary<string, double[]>?)null, dimension);
+            var snapshot = policy.CreateSnapshot(policy.CreateState(4));
+            var context = descriptor.Contextual ? new[] { 0.5, -1.0, 2.0 } : [];
+            var selection = policy.Select(snapshot, context, [], 1.0, new Random(1));
+            Assert.NotNull(selection);
+            Assert.InRange(selection.Value.Arm, 0, 3);
+        }
+    }
+
+    [Fact]
+    public void Unknown_policy_is_rejected_naming_the_field()
+    {
+        var error = Assert.Throws<PolicyValidationException>(() => PolicyCatalogue.Create("nope"));
+        Assert.Equal("policy.name", error.Field);
+        Assert.Contains("thompson-beta", error.Message);
+    }
+
+    [Fact]
+    public void Out_of_range_parameter_is_rejected_naming_the_field_and_range()
+    {
+        var error = Assert.Throws<PolicyValidationException>(
+            () => PolicyCatalogue.Create("thompson-beta", new Dictionary<string, double> { ["alpha"] = -1 }));
+        Assert.Equal("policy.params.alpha", error.Field);
+        Assert.Contains("> 0", error.Message);
+        Assert.Contains("-1", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_parameter_is_rejected()
+    {
+        var error = Assert.Throws<PolicyValidationException>(
+            () => PolicyCatalogue.Create("thompson-beta", new Dictionary<string, double> { ["gamma"] = 1 }));
+        Assert.Equal("policy.params.gamma", error.Field);
+    }
+
+    [Fact]
+    public void Context_dimension_must_match_the_policy_kind()
+    {
+        var error = Assert.Throws<PolicyValidationException>(
+            () => PolicyCatalogue.Create("thompson-beta", (IReadOnlyDictionary<string, double[]>?)null, 3));
+        Assert.Equal("contextDimension", error.Field);
+    }
+}
