@@ -1,3 +1,7 @@
+using Orleans.Bandits.Policies.Adversarial;
+using Orleans.Bandits.Policies.Contextual;
+using Orleans.Bandits.Policies.Knapsack;
+using Orleans.Bandits.Policies.NonStationary;
 using Orleans.Bandits.Policies.Stochastic;
 
 namespace Orleans.Bandits.Policies;
@@ -14,6 +18,10 @@ public static class PolicyCatalogue
     public static IReadOnlyList<PolicyDescriptor> All { get; } =
     [
         .. StochasticFamily.Entries,
+        .. AdversarialFamily.Entries,
+        .. NonStationaryFamily.Entries,
+        .. ContextualFamily.Entries,
+        .. KnapsackFamily.Entries,
     ];
 
     private static readonly Dictionary<string, PolicyDescriptor> ByName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
