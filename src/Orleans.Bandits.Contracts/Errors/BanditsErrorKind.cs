@@ -1,0 +1,30 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>Why a request was refused; each kind maps to one HTTP status in the API.</summary>
+[GenerateSerializer, Alias("bandits.BanditsErrorKind")]
+public enum BanditsErrorKind
+{
+    /// <summary>A field is invalid (400).</summary>
+    Validation = 0,
+
+    /// <summary>The token is malformed, tampered with, or signed by an unknown key (400).</summary>
+    InvalidToken = 1,
+
+    /// <summary>The caller's tenant does not own the resource or token (403).</summary>
+    Forbidden = 2,
+
+    /// <summary>Unknown experiment or arm (404).</summary>
+    NotFound = 3,
+
+    /// <summary>The experiment or arm id already exists (409).</summary>
+    Conflict = 4,
+
+    /// <summary>Every arm is excluded, blocked or retired (409).</summary>
+    NoArmAvailable = 5,
+
+    /// <summary>The token is older than the experiment's feedback window (410).</summary>
+    TokenExpired = 6,
+
+    /// <summary>A dependency (storage, stream provider) is down; nothing was accepted (503).</summary>
+    Unavailable = 7,
+}

@@ -1,0 +1,15 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>What a client asks for when it creates an experiment.</summary>
+[GenerateSerializer, Immutable, Alias("bandits.ExperimentDefinition")]
+public sealed record ExperimentDefinition(
+    [property: Id(0)] IReadOnlyList<string> Arms,
+    [property: Id(1)] PolicySpec? Policy = null,
+    [property: Id(2)] int ContextDimension = 0,
+    [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds)
+{
+    public const int DefaultFeedbackWindowSeconds = 86_400;
+    public const int MinFeedbackWindowSeconds = 1;
+    public const int MaxFeedbackWindowSeconds = 30 * 86_400;
+    public const int MaxArms = 1000;
+}

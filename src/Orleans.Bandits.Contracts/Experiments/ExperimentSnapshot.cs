@@ -1,0 +1,20 @@
+using Orleans.Bandits.Policies;
+
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>
+/// Everything a selector replica needs to choose an arm and sign a token without calling
+/// anyone: the experiment's definition, which arms may be played, and the policy snapshot.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bandits.ExperimentSnapshot")]
+public sealed record ExperimentSnapshot(
+    [property: Id(0)] ExperimentId Id,
+    [property: Id(1)] long Version,
+    [property: Id(2)] ExperimentStatus Status,
+    [property: Id(3)] IReadOnlyList<ArmView> Arms,
+    [property: Id(4)] long[] BlockedUntilUnixMs,
+    [property: Id(5)] PolicySpec Policy,
+    [property: Id(6)] int ContextDimension,
+    [property: Id(7)] int FeedbackWindowSeconds,
+    [property: Id(8)] PolicySnapshot PolicySnapshot,
+    [property: Id(9)] TimeSpan ReplicaTtl);

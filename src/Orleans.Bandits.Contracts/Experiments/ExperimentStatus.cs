@@ -1,0 +1,8 @@
+namespace Orleans.Bandits.Contracts;
+
+[GenerateSerializer, Alias("bandits.ExperimentStatus")]
+public enum ExperimentStatus
+{
+    Running = 0,
+    Paused = 1,
+}

@@ -1,0 +1,7 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>A policy by catalogue name with its parameters (scalars are one-element vectors).</summary>
+[GenerateSerializer, Immutable, Alias("bandits.PolicySpec")]
+public sealed record PolicySpec(
+    [property: Id(0)] string Name,
+    [property: Id(1)] IReadOnlyDictionary<string, double[]> Params);

@@ -1,0 +1,26 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>
+/// The event that travels on the feedback stream to the experiment grain. Everything in it was
+/// recovered from a verified token, so the grain trusts it.
+/// </summary>
+/// <param name="DedupKey">128-bit digest of (selection id, client event id): equal keys are the same event.</param>
+/// <param name="Arm">Arm index (stable for the experiment's lifetime).</param>
+/// <param name="Reward">The reward, or <c>null</c> when <paramref name="Unavailable"/> is set.</param>
+/// <param name="Unavailable">The arm reported itself unavailable.</param>
+/// <param name="Propensity">Selection probability logged at select time.</param>
+/// <param name="Context">Selection context (contextual policies).</param>
+/// <param name="Costs">Resources consumed (knapsack policies).</param>
+/// <param name="ExpiresAtUnixMs">When the token stops being accepted; the dedup mark may be forgotten after it.</param>
+/// <param name="SelectedAtVersion">Snapshot version the arm was chosen on (how stale the choice was).</param>
+[GenerateSerializer, Immutable, Alias("bandits.FeedbackEvent")]
+public sealed record FeedbackEvent(
+    [property: Id(0)] UInt128 DedupKey,
+    [property: Id(1)] int Arm,
+    [property: Id(2)] double? Reward,
+    [property: Id(3)] Unavailability? Unavailable,
+    [property: Id(4)] double? Propensity,
+    [property: Id(5)] double[]? Context,
+    [property: Id(6)] double[]? Costs,
+    [property: Id(7)] long ExpiresAtUnixMs,
+    [property: Id(8)] long SelectedAtVersion);

@@ -1,0 +1,13 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>An outcome for a token from select: a reward, or that the arm was unavailable.</summary>
+[GenerateSerializer, Immutable, Alias("bandits.FeedbackRequest")]
+public sealed record FeedbackRequest(
+    [property: Id(0)] string Token,
+    [property: Id(1)] double? Reward = null,
+    [property: Id(2)] string? EventId = null,
+    [property: Id(3)] double[]? Costs = null,
+    [property: Id(4)] Unavailability? Unavailable = null)
+{
+    public const int MaxEventIdLength = 128;
+}

@@ -1,0 +1,40 @@
+using Orleans.Concurrency;
+
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>
+/// One experiment, keyed <c>{tenant}/{experiment}</c>. Orleans keeps a single activation, which
+/// makes it the single writer of the learned parameters. Feedback reaches it over the
+/// <see cref="FeedbackStreams"/> stream, not through this interface.
+/// </summary>
+[Alias("bandits.IExperimentGrain")]
+public interface IExperimentGrain : IGrainWithStringKey
+{
+    /// <exception cref="BanditsException">Conflict when it exists; Validation for a bad definition.</exception>
+    [Alias("Create")]
+    Task<ExperimentView> Create(ExperimentDefinition definition);
+
+    /// <exception cref="BanditsException">NotFound.</exception>
+    [Alias("Get"), ReadOnly]
+    Task<ExperimentView> Get();
+
+    [Alias("SetStatus")]
+    Task<ExperimentView> SetStatus(ExperimentStatus status);
+
+    [Alias("Delete")]
+    Task Delete();
+
+    [Alias("AddArm")]
+    Task<ExperimentView> AddArm(string armId);
+
+    [Alias("RetireArm")]
+    Task RetireArm(string armId);
+
+    /// <summary>The current snapshot, or <c>null</c> when <paramref name="knownVersion"/> is still current.</summary>
+    /// <exception cref="BanditsException">NotFound when the experiment does not exist (or was deleted).</exception>
+    [Alias("GetSnapshot"), ReadOnly]
+    Task<ExperimentSnapshot?> GetSnapshot(long knownVersion);
+
+    [Alias("GetStats"), ReadOnly]
+    Task<ExperimentStats> GetStats();
+}

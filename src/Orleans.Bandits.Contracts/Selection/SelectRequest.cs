@@ -1,0 +1,8 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>A request for an arm: optional context, arms to avoid this time, and the exploration scale.</summary>
+[GenerateSerializer, Immutable, Alias("bandits.SelectRequest")]
+public sealed record SelectRequest(
+    [property: Id(0)] double[]? Context = null,
+    [property: Id(1)] IReadOnlyList<string>? Exclude = null,
+    [property: Id(2)] double Exploration = 1.0);
