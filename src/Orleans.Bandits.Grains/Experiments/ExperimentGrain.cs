@@ -1,0 +1,414 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Dedup;
+using Orleans.Bandits.Policies;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Orleans.Bandits.Grains.Experiments;
+
+/// <summary>
+/// The single writer of one experiment. Orleans guarantees one activation per key, so there is
+/// no lock, no election and no lost update. Feedback arrives over the experiment's stream in
+/// batches; a batch is deduplicated, learned and persisted in one write before its delivery
+/// completes, so a crash replays it and the marks written with the state drop the replay.
+/// </summary>
+[ImplicitStreamSubscription(FeedbackStreams.Namespace)]
+public sealed partial class ExperimentGrain(
+    [PersistentState("experiment", BanditsStorage.Name)] IPersistentState<ExperimentState> store,
+    TimeProvider clock,
+    ILogger<ExperimentGrain> logger)
+    : Grain, IExperimentGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedbackEvent>
+{
+    /// <summary>Marks sealed per dedup segment: bounds the size of every state write.</summary>
+    internal const int SegmentSize = 4096;
+
+    private readonly DedupIndex _dedup = new();
+    private ExperimentSnapshot? _snapshot;
+    private long _snapshotBuiltAtMs;
+    private bool _snapshotControlStale = true;
+
+    private ExperimentState State => store.State;
+
+    private ExperimentId Id => ExperimentId.FromKey(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!State.Exists)
+        {
+            return;
+        }
+
+        var now = NowMs;
+        foreach (var segment in State.Segments.Where(s => s.ExpiresAtUnixMs > now))
+        {
+            foreach (var mark in await SegmentGrain(segment.Number).Load())
+            {
+                _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
+            }
+        }
+
+        foreach (var mark in State.PendingMarks)
+        {
+            _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
+        }
+
+        _dedup.Prune(now);
+    }
+
+    public async Task<ExperimentView> Create(ExperimentDefinition definition)
+    {
+        if (State.Exists)
+        {
+            throw new BanditsException(BanditsErrorKind.Conflict, $"Experiment '{Id.Name}' already exists.", "id");
+        }
+
+        ExperimentDefinitionValidator.Validate(definition);
+        var spec = definition.Policy ?? new PolicySpec(PolicyCatalogue.DefaultPolicyName, new Dictionary<string, double[]>());
+        IBanditPolicy policy;
+        try
+        {
+            policy = PolicyResolver.Resolve(spec, definition.ContextDimension);
+        }
+        catch (PolicyValidationException e)
+        {
+            throw BanditsException.Invalid(e.Field, e.Message);
+        }
+
+        var generation = State.Generation;
+        store.State = new ExperimentState
+        {
+            Exists = true,
+            Generation = generation,
+            Arms = definition.Arms.Select(a => new ArmView(a, false)).ToList(),
+            Policy = new PolicySpec(spec.Name, policy.Parameters.Values.ToDictionary(p => p.Key, p => p.Value)),
+            ContextDimension = definition.ContextDimension,
+            FeedbackWindowSeconds = definition.FeedbackWindowSeconds,
+            Status = ExperimentStatus.Running,
+            Version = 1,
+            CreatedAt = clock.GetUtcNow(),
+            Learned = policy.CreateState(definition.Arms.Count),
+            Totals = definition.Arms.Select(_ => new ArmTotals()).ToList(),
+        };
+        await PersistControlChange();
+        return View();
+    }
+
+    public Task<ExperimentView> Get()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<ExperimentView> SetStatus(ExperimentStatus status)
+    {
+        EnsureExists();
+        if (!Enum.IsDefined(status))
+        {
+            throw BanditsException.Invalid("status", "Status must be 'running' or 'paused'.");
+        }
+
+        if (State.Status != status)
+        {
+            State.Status = status;
+            State.Version++;
+            await PersistControlChange();
+        }
+
+        return View();
+    }
+
+    public async Task Delete()
+    {
+        EnsureExists();
+        var segments = State.Segments.ToList();
+        store.State = new ExperimentState { Generation = State.Generation + 1 };
+        await PersistControlChange();
+        _snapshot = null;
+        foreach (var segment in segments)
+        {
+            await ClearSegment(segment.Number, store.State.Generation - 1);
+        }
+
+        DeactivateOnIdle();
+    }
+
+    public async Task<ExperimentView> AddArm(string armId)
+    {
+        EnsureExists();
+        if (!ExperimentId.IsValidId(armId))
+        {
+            throw BanditsException.Invalid("id", $"Arm id must match {ExperimentDefinitionValidator.IdRule}.");
+        }
+
+        if (State.Arms.Any(a => a.Id == armId))
+        {
+            throw new BanditsException(BanditsErrorKind.Conflict, $"Arm '{armId}' already exists.", "id");
+        }
+
+        if (State.Arms.Count >= ExperimentDefinition.MaxArms)
+        {
+            throw BanditsException.Invalid("id", $"An experiment has at most {ExperimentDefinition.MaxArms} arms, retired ones included.");
+        }
+
+        Policy.AddArm(State.Learned!);
+        State.Arms.Add(new ArmView(armId, false));
+        State.Totals.Add(new ArmTotals());
+        State.Version++;
+        await PersistControlChange();
+        return View();
+    }
+
+    public async Task RetireArm(string armId)
+    {
+        EnsureExists();
+        var index = State.Arms.FindIndex(a => a.Id == armId);
+        if (index < 0)
+        {
+            throw new BanditsException(BanditsErrorKind.NotFound, $"Arm '{armId}' does not exist.");
+        }
+
+        if (!State.Arms[index].Retired)
+        {
+            State.Arms[index] = State.Arms[index] with { Retired = true };
+            State.Version++;
+            await PersistControlChange();
+        }
+    }
+
+    public Task<ExperimentSnapshot?> GetSnapshot(long knownVersion)
+    {
+        EnsureExists();
+        if (knownVersion == State.Version)
+        {
+            return Task.FromResult<ExperimentSnapshot?>(null);
+        }
+
+        // Training batches are published at most once per training interval (building a
+        // snapshot can be costly, e.g. Cholesky factors); control changes are published at once.
+        var trainingInterval = (long)Policy.Descriptor.Defaults.TrainingInterval.TotalMilliseconds;
+        if (_snapshot is null || _snapshotControlStale || NowMs - _snapshotBuiltAtMs >= trainingInterval)
+        {
+            _snapshot = BuildSnapshot();
+            _snapshotBuiltAtMs = NowMs;
+            _snapshotControlStale = false;
+        }
+
+        return Task.FromResult(_snapshot.Version == knownVersion ? null : _snapshot);
+    }
+
+    public Task<ExperimentStats> GetStats()
+    {
+        EnsureExists();
+        var snapshot = Policy.CreateSnapshot(State.Learned!);
+        return Task.FromResult(ArmStatisticsCalculator.Compute(State, Policy, snapshot));
+    }
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<FeedbackEvent>().ResumeAsync(this);
+
+    public async Task OnNextAsync(IList<SequentialItem<FeedbackEvent>> items)
+    {
+        if (!State.Exists)
+        {
+            LogDroppedForMissingExperiment(logger, this.GetPrimaryKeyString(), items.Count);
+            return;
+        }
+
+        var now = NowMs;
+        var batch = new List<TrainingEvent>(items.Count);
+        var controlChanged = false;
+        foreach (var item in items)
+        {
+            var feedback = item.Item;
+            if (!_dedup.TryAdd(feedback.DedupKey, feedback.ExpiresAtUnixMs))
+            {
+                State.DuplicatesDropped++;
+                continue;
+            }
+
+            State.PendingMarks.Add(new DedupMark(feedback.DedupKey, feedback.ExpiresAtUnixMs));
+            if (feedback.Arm < 0 || feedback.Arm >= State.Arms.Count)
+            {
+                Reject(feedback, "the arm index is out of range");
+                continue;
+            }
+
+            var totals = State.Totals[feedback.Arm];
+            if (feedback.Unavailable is { } unavailable)
+            {
+                var block = new ArmBlock(totals.BlockedUntilUnixMs, totals.ConsecutiveUnavailable)
+                    .Report(now, unavailable.RetryAfterMs, unavailable.Backoff);
+                (totals.BlockedUntilUnixMs, totals.ConsecutiveUnavailable) = (block.BlockedUntilUnixMs, block.ConsecutiveReports);
+                controlChanged = true;
+                continue;
+            }
+
+            var trainingEvent = new TrainingEvent(feedback.Arm, feedback.Reward ?? double.NaN, feedback.Propensity, feedback.Context, feedback.Costs);
+            try
+            {
+                Policy.Validate(trainingEvent);
+            }
+            catch (PolicyValidationException e)
+            {
+                Reject(feedback, e.Message);
+                continue;
+            }
+
+            batch.Add(trainingEvent);
+            totals.Learn(trainingEvent.Reward);
+            totals.ConsecutiveUnavailable = 0;
+        }
+
+        if (batch.Count > 0)
+        {
+            Policy.Train(State.Learned!, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batch));
+            State.TrainedEvents += batch.Count;
+        }
+
+        if (batch.Count > 0 || controlChanged)
+        {
+            State.Version++;
+        }
+
+        _snapshotControlStale |= controlChanged;
+        await SealFullSegment();
+        var expired = ForgetExpired(now);
+        await Persist();
+        foreach (var segment in expired)
+        {
+            await ClearSegment(segment.Number, State.Generation);
+        }
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(logger, ex, this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    private IBanditPolicy Policy => PolicyResolver.Resolve(State.Policy, State.ContextDimension);
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void EnsureExists()
+    {
+        if (!State.Exists)
+        {
+            throw BanditsException.NotFound(Id);
+        }
+    }
+
+    private ExperimentView View() => new(
+        Id,
+        State.Arms.ToList(),
+        State.Policy,
+        State.ContextDimension,
+        State.FeedbackWindowSeconds,
+        State.Status,
+        State.Version,
+        State.CreatedAt,
+        State.TrainedEvents);
+
+    private ExperimentSnapshot BuildSnapshot() => new(
+        Id,
+        State.Version,
+        State.Status,
+        State.Arms.ToList(),
+        State.Totals.Select(t => t.BlockedUntilUnixMs).ToArray(),
+        State.Policy,
+        State.ContextDimension,
+        State.FeedbackWindowSeconds,
+        Policy.CreateSnapshot(State.Learned!),
+        Policy.Descriptor.Defaults.ReplicaTtl);
+
+    private void Reject(FeedbackEvent feedback, string reason)
+    {
+        State.RejectedEvents++;
+        LogRejected(logger, this.GetPrimaryKeyString(), feedback.Arm, reason);
+    }
+
+    private async Task SealFullSegment()
+    {
+        if (State.PendingMarks.Count < SegmentSize)
+        {
+            return;
+        }
+
+        var number = State.NextSegment;
+        var marks = State.PendingMarks.ToArray();
+        // Stored before the state that references it: a crash in between leaves the marks in
+        // the state and the segment number unused, so the next seal overwrites it.
+        await SegmentGrain(number).Store(marks);
+        State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs)));
+        State.NextSegment = number + 1;
+        State.PendingMarks.Clear();
+    }
+
+    private List<DedupSegmentRef> ForgetExpired(long now)
+    {
+        _dedup.Prune(now);
+        State.PendingMarks.RemoveAll(m => m.ExpiresAtUnixMs <= now);
+        var expired = State.Segments.Where(s => s.ExpiresAtUnixMs <= now).ToList();
+        State.Segments.RemoveAll(s => s.ExpiresAtUnixMs <= now);
+        return expired;
+    }
+
+    private async Task PersistControlChange()
+    {
+        _snapshotControlStale = true;
+        await Persist();
+    }
+
+    /// <summary>
+    /// Writes the state. If the write fails the in-memory state is ahead of storage, so this
+    /// activation must not serve again: it deactivates and the caller (or the stream, which
+    /// redelivers) retries against a fresh activation loaded from storage.
+    /// </summary>
+    private async Task Persist()
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(logger, e, this.GetPrimaryKeyString());
+            DeactivateOnIdle();
+            throw new BanditsException(BanditsErrorKind.Unavailable, "Experiment storage is unavailable; nothing was changed.");
+        }
+    }
+
+    private IDedupSegmentGrain SegmentGrain(long number, long? generation = null) =>
+        GrainFactory.GetGrain<IDedupSegmentGrain>($"{this.GetPrimaryKeyString()}#{generation ?? State.Generation}.{number}");
+
+    private async Task ClearSegment(long number, long generation)
+    {
+        try
+        {
+            await SegmentGrain(number, generation).Clear();
+        }
+        catch (Exception e)
+        {
+            // Only storage garbage is left behind: the state no longer references the segment.
+            LogSegmentClearFailed(logger, e, this.GetPrimaryKeyString(), number);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} feedback events for missing experiment {Experiment}")]
+    private static partial void LogDroppedForMissingExperiment(ILogger logger, string experiment, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a feedback event for {Experiment} arm {Arm}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string experiment, int arm, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feedback stream error for {Experiment}")]
+    private static partial void LogStreamError(ILogger logger, Exception exception, string experiment);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the state of {Experiment} failed; deactivating")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string experiment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing dedup segment {Segment} of {Experiment} failed")]
+    private static partial void LogSegmentClearFailed(ILogger logger, Exception exception, string experiment, long segment);
+}

@@ -1,0 +1,68 @@
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Dedup;
+using Orleans.Bandits.Policies;
+
+namespace Orleans.Bandits.Grains.Experiments;
+
+/// <summary>
+/// What an experiment persists, in one record so one write covers the learned parameters and
+/// the marks of the events they include: after a crash the two can never disagree.
+/// </summary>
+[GenerateSerializer, Alias("bandits.ExperimentState")]
+public sealed class ExperimentState
+{
+    [Id(0)]
+    public bool Exists { get; set; }
+
+    /// <summary>Bumped when an experiment is deleted, so a re-created one never reads old dedup segments.</summary>
+    [Id(1)]
+    public long Generation { get; set; }
+
+    [Id(2)]
+    public List<ArmView> Arms { get; set; } = [];
+
+    [Id(3)]
+    public PolicySpec Policy { get; set; } = new(PolicyCatalogue.DefaultPolicyName, new Dictionary<string, double[]>());
+
+    [Id(4)]
+    public int ContextDimension { get; set; }
+
+    [Id(5)]
+    public int FeedbackWindowSeconds { get; set; }
+
+    [Id(6)]
+    public ExperimentStatus Status { get; set; }
+
+    /// <summary>Grows with every training batch and every change selection must see.</summary>
+    [Id(7)]
+    public long Version { get; set; }
+
+    [Id(8)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(9)]
+    public PolicyState? Learned { get; set; }
+
+    [Id(10)]
+    public List<ArmTotals> Totals { get; set; } = [];
+
+    [Id(11)]
+    public long TrainedEvents { get; set; }
+
+    [Id(12)]
+    public long DuplicatesDropped { get; set; }
+
+    /// <summary>Marks of applied events not yet sealed into a segment.</summary>
+    [Id(13)]
+    public List<DedupMark> PendingMarks { get; set; } = [];
+
+    [Id(14)]
+    public List<DedupSegmentRef> Segments { get; set; } = [];
+
+    [Id(15)]
+    public long NextSegment { get; set; }
+
+    /// <summary>Events refused at training (they passed intake but not the policy, e.g. after a definition change).</summary>
+    [Id(16)]
+    public long RejectedEvents { get; set; }
+}

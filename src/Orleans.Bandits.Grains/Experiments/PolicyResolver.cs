@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Policies;
+
+namespace Orleans.Bandits.Grains.Experiments;
+
+/// <summary>
+/// Builds policy objects from their specs, once per distinct spec: policies are immutable and
+/// thread-safe, so every experiment, replica and intake on a silo shares them.
+/// </summary>
+public static class PolicyResolver
+{
+    private static readonly ConcurrentDictionary<string, IBanditPolicy> Cache = new(StringComparer.Ordinal);
+
+    /// <exception cref="PolicyValidationException">The spec is not a valid policy.</exception>
+    public static IBanditPolicy Resolve(PolicySpec spec, int contextDimension)
+    {
+        var key = string.Join(
+            ';',
+            [spec.Name, contextDimension.ToString(System.Globalization.CultureInfo.InvariantCulture), .. spec.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + string.Join(',', p.Value.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))]);
+        return Cache.GetOrAdd(key, _ => PolicyCatalogue.Create(spec.Name, spec.Params, contextDimension));
+    }
+}

@@ -1,0 +1,16 @@
+namespace Orleans.Bandits.Grains.Tokens;
+
+/// <summary>
+/// What a selection token carries: everything needed to turn feedback into a training event
+/// without any server-side session. The token is the state.
+/// </summary>
+public sealed record SelectionToken(
+    string Tenant,
+    string Experiment,
+    int Arm,
+    long Version,
+    double? Propensity,
+    double[]? Context,
+    long IssuedAtUnixMs,
+    long ExpiresAtUnixMs,
+    UInt128 SelectionId);

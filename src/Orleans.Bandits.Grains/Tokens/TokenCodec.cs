@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Orleans.Bandits.Grains.Tokens;
+
+/// <summary>
+/// The compact binary payload of a token (little-endian), before the signature:
+/// format byte, key id, tenant, experiment (each length-prefixed ASCII), arm (int32),
+/// version (int64), propensity (double, NaN = none), context (uint16 count + doubles),
+/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes).
+/// </summary>
+public static class TokenCodec
+{
+    private const byte Format = 1;
+    private const int MaxIdLength = 64;
+
+    public static byte[] Encode(string keyId, SelectionToken token)
+    {
+        var contextLength = token.Context?.Length ?? 0;
+        if (contextLength > ushort.MaxValue)
+        {
+            throw new ArgumentException("Context is too long for a token.", nameof(token));
+        }
+
+        var size = 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16;
+        var buffer = new byte[size];
+        var span = buffer.AsSpan();
+        span[0] = Format;
+        var offset = 1;
+        offset += WriteAscii(span[offset..], keyId);
+        offset += WriteAscii(span[offset..], token.Tenant);
+        offset += WriteAscii(span[offset..], token.Experiment);
+        BinaryPrimitives.WriteInt32LittleEndian(span[offset..], token.Arm);
+        offset += 4;
+        BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.Version);
+        offset += 8;
+        BinaryPrimitives.WriteDoubleLittleEndian(span[offset..], token.Propensity ?? double.NaN);
+        offset += 8;
+        BinaryPrimitives.WriteUInt16LittleEndian(span[offset..], (ushort)contextLength);
+        offset += 2;
+        for (var i = 0; i < contextLength; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(span[offset..], token.Context![i]);
+            offset += 8;
+        }
+
+        BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.IssuedAtUnixMs);
+        offset += 8;
+        BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.ExpiresAtUnixMs);
+        offset += 8;
+        BinaryPrimitives.WriteUInt128LittleEndian(span[offset..], token.SelectionId);
+        return buffer;
+    }
+
+    /// <summary>Parses a payload; false for anything that is not exactly one well-formed payload.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> payload, out string keyId, out SelectionToken? token)
+    {
+        keyId = "";
+        token = null;
+        if (payload.Length < 1 || payload[0] != Format)
+        {
+            return false;
+        }
+
+        var offset = 1;
+        if (!TryReadAscii(payload, ref offset, out keyId)
+            || !TryReadAscii(payload, ref offset, out var tenant)
+            || !TryReadAscii(payload, ref offset, out var experiment)
+            || payload.Length < offset + 4 + 8 + 8 + 2)
+        {
+            return false;
+        }
+
+        var arm = BinaryPrimitives.ReadInt32LittleEndian(payload[offset..]);
+        offset += 4;
+        var version = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
+        offset += 8;
+        var propensity = BinaryPrimitives.ReadDoubleLittleEndian(payload[offset..]);
+        offset += 8;
+        int contextLength = BinaryPrimitives.ReadUInt16LittleEndian(payload[offset..]);
+        offset += 2;
+        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16)
+        {
+            return false;
+        }
+
+        double[]? context = contextLength == 0 ? null : new double[contextLength];
+        for (var i = 0; i < contextLength; i++)
+        {
+            context![i] = BinaryPrimitives.ReadDoubleLittleEndian(payload[offset..]);
+            offset += 8;
+        }
+
+        var issuedAt = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
+        offset += 8;
+        var expiresAt = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
+        offset += 8;
+        var selectionId = BinaryPrimitives.ReadUInt128LittleEndian(payload[offset..]);
+        token = new SelectionToken(tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId);
+        return true;
+    }
+
+    private static int WriteAscii(Span<byte> destination, string value)
+    {
+        if (value.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"Token field '{value}' is longer than {MaxIdLength} characters.", nameof(value));
+        }
+
+        destination[0] = (byte)value.Length;
+        return 1 + Encoding.ASCII.GetBytes(value, destination[1..]);
+    }
+
+    private static bool TryReadAscii(ReadOnlySpan<byte> payload, ref int offset, out string value)
+    {
+        value = "";
+        if (payload.Length <= offset)
+        {
+            return false;
+        }
+
+        int length = payload[offset];
+        if (length > MaxIdLength || payload.Length < offset + 1 + length)
+        {
+            return false;
+        }
+
+        var bytes = payload.Slice(offset + 1, length);
+        foreach (var b in bytes)
+        {
+            if (b is < 0x21 or > 0x7e)
+            {
+                return false;
+            }
+        }
+
+        value = Encoding.ASCII.GetString(bytes);
+        offset += 1 + length;
+        return true;
+    }
+}
