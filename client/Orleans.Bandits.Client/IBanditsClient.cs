@@ -1,0 +1,28 @@
+using Orleans.Bandits.Contracts;
+
+namespace Orleans.Bandits.Client;
+
+/// <summary>
+/// The platform as a web app sees it. Every call acts for one tenant; errors surface as
+/// <see cref="BanditsException"/> with a <see cref="BanditsErrorKind"/>.
+/// </summary>
+public interface IBanditsClient
+{
+    Task<ExperimentView> CreateExperimentAsync(string tenant, string experiment, ExperimentDefinition definition);
+
+    Task<ExperimentView> GetExperimentAsync(string tenant, string experiment);
+
+    Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status);
+
+    Task DeleteExperimentAsync(string tenant, string experiment);
+
+    Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId);
+
+    Task RetireArmAsync(string tenant, string experiment, string armId);
+
+    Task<SelectResult> SelectAsync(string tenant, string experiment, SelectRequest? request = null);
+
+    Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback);
+
+    Task<ExperimentStats> GetStatsAsync(string tenant, string experiment);
+}

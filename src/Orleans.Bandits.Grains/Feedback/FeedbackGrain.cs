@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Tokens;
+using Orleans.Bandits.Policies;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
+namespace Orleans.Bandits.Grains.Feedback;
+
+/// <summary>
+/// Feedback intake on the local silo: verify the token, check the outcome against the
+/// experiment's policy (on the local replica), and publish to the experiment's stream. The
+/// call returns only after the stream provider accepted the event, never before.
+/// </summary>
+[StatelessWorker]
+public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider clock, ILogger<FeedbackGrain> logger)
+    : Grain, IFeedbackGrain
+{
+    public async Task<FeedbackAccepted> Submit(string tenant, FeedbackRequest request)
+    {
+        var token = Verify(tenant, request);
+        ValidateShape(request);
+        var id = new ExperimentId(token.Tenant, token.Experiment);
+        var replica = await GrainFactory.GetGrain<ISelectorGrain>(id.Key).GetReplica();
+        var feedback = ToEvent(replica, token, request);
+
+        var stream = this.GetStreamProvider(FeedbackStreams.ProviderName)
+            .GetStream<FeedbackEvent>(StreamId.Create(FeedbackStreams.Namespace, id.Key));
+        try
+        {
+            await stream.OnNextAsync(feedback);
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(logger, e, id.Key);
+            throw new BanditsException(BanditsErrorKind.Unavailable, "The feedback stream is unavailable; the event was not accepted.");
+        }
+
+        return new FeedbackAccepted(request.EventId ?? DedupKeys.DefaultEventId(token.SelectionId));
+    }
+
+    private SelectionToken Verify(string tenant, FeedbackRequest request)
+    {
+        var verdict = tokens.Verify(request.Token, out var token);
+        if (verdict != TokenVerdict.Valid || token is null)
+        {
+            throw new BanditsException(BanditsErrorKind.InvalidToken, verdict switch
+            {
+                TokenVerdict.UnknownKey => "The token was signed by an unknown or retired key.",
+                TokenVerdict.BadSignature => "The token's signature does not match its content.",
+                _ => "The token is not a token issued by this platform.",
+            }, "token");
+        }
+
+        if (!string.Equals(token.Tenant, tenant, StringComparison.Ordinal))
+        {
+            throw new BanditsException(BanditsErrorKind.Forbidden, "The token belongs to another tenant.", "token");
+        }
+
+        if (clock.GetUtcNow().ToUnixTimeMilliseconds() >= token.ExpiresAtUnixMs)
+        {
+            throw new BanditsException(BanditsErrorKind.TokenExpired, "The token is older than the experiment's feedback window.", "token");
+        }
+
+        return token;
+    }
+
+    private static void ValidateShape(FeedbackRequest request)
+    {
+        if (request.EventId is { } eventId && (eventId.Length is 0 or > FeedbackRequest.MaxEventIdLength || eventId.Any(char.IsControl)))
+        {
+            throw BanditsException.Invalid("eventId", $"eventId must be 1 to {FeedbackRequest.MaxEventIdLength} characters without control characters.");
+        }
+
+        if ((request.Reward is null) == (request.Unavailable is null))
+        {
+            throw BanditsException.Invalid("reward", "Give exactly one of 'reward' or 'unavailable'.");
+        }
+
+        if (request.Unavailable is { RetryAfterMs: < 0 or > Unavailability.MaxRetryAfterMs })
+        {
+            throw BanditsException.Invalid("unavailable.retryAfterMs", $"retryAfterMs must be between 0 and {Unavailability.MaxRetryAfterMs}.");
+        }
+    }
+
+    private static FeedbackEvent ToEvent(ExperimentSnapshot replica, SelectionToken token, FeedbackRequest request)
+    {
+        if (token.Arm < 0 || token.Arm >= replica.Arms.Count)
+        {
+            throw new BanditsException(BanditsErrorKind.NotFound, "The token's arm does not exist in this experiment.");
+        }
+
+        if (request.Reward is { } reward)
+        {
+            var policy = PolicyResolver.Resolve(replica.Policy, replica.ContextDimension);
+            try
+            {
+                policy.Validate(new TrainingEvent(token.Arm, reward, token.Propensity, token.Context, request.Costs));
+            }
+            catch (PolicyValidationException e)
+            {
+                throw BanditsException.Invalid(e.Field, e.Message);
+            }
+        }
+
+        return new FeedbackEvent(
+            DedupKeys.For(token.SelectionId, request.EventId),
+            token.Arm,
+            request.Reward,
+            request.Unavailable,
+            token.Propensity,
+            token.Context,
+            request.Costs,
+            token.ExpiresAtUnixMs,
+            token.Version);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing feedback for {Experiment} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string experiment);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Tokens;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Orleans.Bandits.Grains;
+
+/// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
+public static class BanditsSiloBuilderExtensions
+{
+    /// <summary>Events the stream delivers to an experiment in one batch (one training step, one write).</summary>
+    public const int DeliveryBatchSize = 256;
+
+    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>) and the clock.</summary>
+    public static ISiloBuilder AddBandits(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
+        silo.Services.TryAddSingleton<TokenService>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    /// <summary>
+    /// The embedded providers: in-memory grain storage and memory streams. Nothing survives a
+    /// restart; it is the local default and what tests use.
+    /// </summary>
+    public static ISiloBuilder AddBanditsInMemoryProviders(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(BanditsStorage.Name);
+        silo.AddMemoryGrainStorage(FeedbackStreams.PubSubStore);
+        silo.AddMemoryStreams(FeedbackStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent => agent.Configure(options =>
+        {
+            options.BatchContainerBatchSize = DeliveryBatchSize;
+            options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+        })));
+        return silo;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Tokens;
+using Orleans.Concurrency;
+
+namespace Orleans.Bandits.Grains.Selection;
+
+/// <summary>
+/// A read replica of one experiment on the local silo. A timer refreshes the snapshot every
+/// replica TTL; between refreshes selection is a local sample plus a signed token, with no
+/// storage call and no network hop. Only a cold replica waits for the experiment grain.
+/// </summary>
+[StatelessWorker]
+public sealed partial class SelectorGrain(TokenService tokens, TimeProvider clock, ILogger<SelectorGrain> logger)
+    : Grain, ISelectorGrain
+{
+    /// <summary>The largest exploration scale a caller may ask for.</summary>
+    public const double MaxExploration = 100;
+
+    private readonly Random _random = new();
+    private ExperimentSnapshot? _replica;
+    private long _fetchedAtMs;
+    private Task? _refreshing;
+    private IGrainTimer? _timer;
+
+    public async Task<SelectResult> Select(SelectRequest request) => Choose(await CurrentReplica(), request);
+
+    public async Task<ExperimentSnapshot> GetReplica() => await CurrentReplica();
+
+    private async ValueTask<ExperimentSnapshot> CurrentReplica()
+    {
+        if (_replica is null)
+        {
+            await Refresh();
+            return _replica ?? throw BanditsException.NotFound(ExperimentId.FromKey(this.GetPrimaryKeyString()));
+        }
+
+        // Stale-while-revalidate: the timer normally keeps the replica fresh; if it fell behind,
+        // start a refresh and answer from the replica we have.
+        if (NowMs - _fetchedAtMs > 2 * _replica.ReplicaTtl.TotalMilliseconds && _refreshing is not { IsCompleted: false })
+        {
+            _refreshing = Refresh();
+        }
+
+        return _replica;
+    }
+
+    private async Task Refresh()
+    {
+        var experiment = GrainFactory.GetGrain<IExperimentGrain>(this.GetPrimaryKeyString());
+        try
+        {
+            var fresh = await experiment.GetSnapshot(_replica?.Version ?? 0);
+            _fetchedAtMs = NowMs;
+            if (fresh is not null)
+            {
+                var ttlChanged = _replica?.ReplicaTtl != fresh.ReplicaTtl;
+                _replica = fresh;
+                if (ttlChanged)
+                {
+                    _timer?.Dispose();
+                    _timer = this.RegisterGrainTimer(RefreshTick, new GrainTimerCreationOptions(fresh.ReplicaTtl, fresh.ReplicaTtl) { Interleave = true });
+                }
+            }
+        }
+        catch (BanditsException e) when (e.Kind == BanditsErrorKind.NotFound)
+        {
+            _replica = null;
+            _timer?.Dispose();
+            _timer = null;
+            throw;
+        }
+    }
+
+    private async Task RefreshTick(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Refresh();
+        }
+        catch (Exception e)
+        {
+            // The replica keeps serving; the next tick tries again.
+            LogRefreshFailed(logger, e, this.GetPrimaryKeyString());
+        }
+    }
+
+    private SelectResult Choose(ExperimentSnapshot replica, SelectRequest request)
+    {
+        var arms = replica.Arms;
+        if (replica.Status == ExperimentStatus.Paused)
+        {
+            var first = arms.FirstOrDefault(a => !a.Retired) ?? arms[0];
+            return new SelectResult(first.Id, null, null, replica.Version, Paused: true);
+        }
+
+        var exploration = request.Exploration;
+        if (!double.IsFinite(exploration) || exploration is < 0 or > MaxExploration)
+        {
+            throw BanditsException.Invalid("exploration", $"exploration must be a number between 0 and {MaxExploration}.");
+        }
+
+        var context = ValidContext(replica, request.Context);
+        Span<bool> excluded = stackalloc bool[arms.Count];
+        var now = NowMs;
+        for (var i = 0; i < arms.Count; i++)
+        {
+            excluded[i] = arms[i].Retired || replica.BlockedUntilUnixMs[i] > now;
+        }
+
+        if (request.Exclude is { } exclude)
+        {
+            for (var i = 0; i < exclude.Count; i++)
+            {
+                var index = IndexOf(arms, exclude[i]);
+                if (index < 0)
+                {
+                    throw BanditsException.Invalid($"exclude[{i}]", $"Arm '{exclude[i]}' is not an arm of this experiment.");
+                }
+
+                excluded[index] = true;
+            }
+        }
+
+        var policy = PolicyResolver.Resolve(replica.Policy, replica.ContextDimension);
+        var selection = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random)
+            ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
+
+        Span<byte> selectionId = stackalloc byte[16];
+        RandomNumberGenerator.Fill(selectionId);
+        var token = tokens.Sign(new SelectionToken(
+            replica.Id.Tenant,
+            replica.Id.Name,
+            selection.Arm,
+            replica.Version,
+            selection.Propensity,
+            context.Length > 0 ? context : null,
+            now,
+            now + (replica.FeedbackWindowSeconds * 1000L),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(selectionId)));
+        return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);
+    }
+
+    private static double[] ValidContext(ExperimentSnapshot replica, double[]? context)
+    {
+        if (replica.ContextDimension == 0)
+        {
+            return [];
+        }
+
+        if (context is null || context.Length != replica.ContextDimension)
+        {
+            throw BanditsException.Invalid("context", $"This experiment's policy is contextual: context must hold {replica.ContextDimension} numbers (got {context?.Length ?? 0}).");
+        }
+
+        if (!context.All(double.IsFinite))
+        {
+            throw BanditsException.Invalid("context", "Context values must be finite numbers.");
+        }
+
+        return context;
+    }
+
+    private static int IndexOf(IReadOnlyList<ArmView> arms, string id)
+    {
+        for (var i = 0; i < arms.Count; i++)
+        {
+            if (string.Equals(arms[i].Id, id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the replica of {Experiment} failed; serving the previous snapshot")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string experiment);
+}
