@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Orleans.Bandits.Cli.Commands;
+
+namespace Orleans.Bandits.Cli;
+
+/// <summary>The <c>bandits</c> command line; callable in-process with captured output.</summary>
+public static class BanditsCli
+{
+    public static RootCommand CreateRootCommand() =>
+        new("Orleans.Bandits command line: simulate bandit policies and measure their regret.")
+        {
+            SimulateCommand.Create(),
+        };
+
+    /// <summary>Parses and runs <paramref name="args"/>.</summary>
+    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="output">Where results go; the console when <c>null</c>.</param>
+    /// <param name="error">Where errors go; the console's error stream when <c>null</c>.</param>
+    /// <returns>An <see cref="ExitCodes"/> value.</returns>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var parseResult = CreateRootCommand().Parse(args);
+
+        // System.CommandLine answers parse errors with exit code 1 and the full help text; a usage
+        // mistake gets exit code 2 here and only the messages, which name the offending option.
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'bandits --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,3 @@
+using Orleans.Bandits.Cli;
+
+return BanditsCli.Run(args);

@@ -1,0 +1,13 @@
+namespace Orleans.Bandits.Cli.Tests.Commands;
+
+/// <summary>One in-process invocation of the <c>bandits</c> command with its output captured.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Invoke(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = BanditsCli.Run(args, output, error);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}
