@@ -1,0 +1,23 @@
+using Orleans.Bandits.Contracts;
+
+namespace Orleans.Bandits.Http;
+
+/// <summary>The body of the stats endpoint, as API.md shows it.</summary>
+public sealed record StatsResponse(long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms)
+{
+    public static StatsResponse From(ExperimentStats stats) => new(
+        stats.Version,
+        stats.TrainedEvents,
+        stats.DuplicatesDropped,
+        stats.Arms.Select(a => new ArmStatsResponse(
+            a.Id,
+            a.Count,
+            a.RewardSum,
+            a.Mean,
+            a.Ci95Low is { } low && a.Ci95High is { } high ? [low, high] : null,
+            a.ProbabilityBest,
+            a.BlockedUntil,
+            a.Retired)).ToList());
+}
+
+public sealed record ArmStatsResponse(string Id, long Count, double RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired);
