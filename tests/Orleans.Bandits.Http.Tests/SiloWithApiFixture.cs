@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Bandits.Client;
+using Orleans.Bandits.Grains;
+using Orleans.Bandits.Http;
+
+namespace Orleans.Bandits.Http.Tests;
+
+/// <summary>A local-mode silo with the API co-hosted, as the silo host builds it, on free loopback ports.</summary>
+public sealed class SiloWithApiFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+            .AddBanditsInMemoryProviders()
+            .AddBandits());
+        builder.Services.AddBanditsClient();
+        builder.Services.AddBanditsApi();
+        _app = builder.Build();
+        _app.UseExceptionHandler();
+        _app.MapBanditsApi();
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
