@@ -33,6 +33,49 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
 
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetStats();
 
+    public async Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant)
+    {
+        ValidId("tenant", tenant);
+        var names = await grains.GetGrain<ITenantGrain>(tenant).ListExperiments();
+        var views = await Task.WhenAll(names.Select(async name =>
+        {
+            try
+            {
+                return await Experiment(tenant, name).Get();
+            }
+            catch (BanditsException e) when (e.Kind == BanditsErrorKind.NotFound)
+            {
+                return null;
+            }
+        }));
+        return views.OfType<ExperimentView>().ToList();
+    }
+
+    public Task CreateTenantAsync(string tenant)
+    {
+        ValidId("id", tenant);
+        return grains.GetGrain<ITenantGrain>(tenant).Create();
+    }
+
+    public Task<IssuedApiKey> IssueApiKeyAsync(string tenant, string name)
+    {
+        ValidId("tenant", tenant);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
+        {
+            throw BanditsException.Invalid("name", "name is required, at most 128 characters.");
+        }
+
+        return grains.GetGrain<ITenantGrain>(tenant).IssueKey(name);
+    }
+
+    public Task RevokeApiKeyAsync(string tenant, string keyId)
+    {
+        ValidId("tenant", tenant);
+        return grains.GetGrain<ITenantGrain>(tenant).RevokeKey(keyId);
+    }
+
+    public Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId) => grains.GetGrain<IApiKeyGrain>(keyId).Describe();
+
     private IExperimentGrain Experiment(string tenant, string experiment) => grains.GetGrain<IExperimentGrain>(Key(tenant, experiment));
 
     private static string Key(string tenant, string experiment)

@@ -25,4 +25,17 @@ public interface IBanditsClient
     Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback);
 
     Task<ExperimentStats> GetStatsAsync(string tenant, string experiment);
+
+    /// <summary>The tenant's experiments, ordered by id.</summary>
+    Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant);
+
+    Task CreateTenantAsync(string tenant);
+
+    /// <summary>Issues an API key for the tenant; the returned key is the only copy.</summary>
+    Task<IssuedApiKey> IssueApiKeyAsync(string tenant, string name);
+
+    Task RevokeApiKeyAsync(string tenant, string keyId);
+
+    /// <summary>The stored record of a key id (hash only), or <c>null</c> if never issued.</summary>
+    Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId);
 }

@@ -18,7 +18,7 @@ var app = builder.Build();
 // Built now, not on the first selection, so a generated local key is announced at startup.
 app.Services.GetRequiredService<TokenService>();
 app.Logger.LogWarning("Local mode: grain storage and feedback streams are in memory; every experiment is lost when this silo stops.");
-app.UseExceptionHandler();
+app.UseBanditsApi();
 app.MapBanditsApi();
 app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 app.Run();

@@ -11,16 +11,24 @@ using Orleans.Bandits.Http;
 namespace Orleans.Bandits.Http.Tests;
 
 /// <summary>A local-mode silo with the API co-hosted, as the silo host builds it, on free loopback ports.</summary>
-public sealed class SiloWithApiFixture : IAsyncLifetime
+public class SiloWithApiFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Configuration the host starts with (e.g. an admin key).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in Settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddBanditsInMemoryProviders()
@@ -28,13 +36,13 @@ public sealed class SiloWithApiFixture : IAsyncLifetime
         builder.Services.AddBanditsClient();
         builder.Services.AddBanditsApi();
         _app = builder.Build();
-        _app.UseExceptionHandler();
+        _app.UseBanditsApi();
         _app.MapBanditsApi();
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

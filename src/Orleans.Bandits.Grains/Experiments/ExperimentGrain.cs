@@ -75,6 +75,9 @@ public sealed partial class ExperimentGrain(
             throw BanditsException.Invalid(e.Field, e.Message);
         }
 
+        // Indexed first: a crash before the write below leaves an index entry for an experiment
+        // that does not exist, which listings skip; the reverse would hide a live experiment.
+        await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).AddExperiment(Id.Name);
         var generation = State.Generation;
         store.State = new ExperimentState
         {
@@ -129,6 +132,8 @@ public sealed partial class ExperimentGrain(
         {
             await ClearSegment(segment.Number, store.State.Generation - 1);
         }
+
+        await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).RemoveExperiment(Id.Name);
 
         DeactivateOnIdle();
     }

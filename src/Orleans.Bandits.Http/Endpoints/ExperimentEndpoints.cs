@@ -16,6 +16,7 @@ public static class ExperimentEndpoints
     {
         var experiments = v1.MapGroup("/experiments").WithTags("Experiments");
         experiments.MapPost("/", Create);
+        experiments.MapGet("/", List);
         experiments.MapGet("/{id}", Get);
         experiments.MapPatch("/{id}", Patch);
         experiments.MapDelete("/{id}", Delete);
@@ -61,6 +62,9 @@ public static class ExperimentEndpoints
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }
+
+    private static async Task<Ok<ExperimentListResponse>> List(HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(new ExperimentListResponse((await bandits.ListExperimentsAsync(Tenancy.TenantOf(context))).Select(ExperimentResponse.From).ToList()));
 
     private static async Task<Ok<ExperimentResponse>> Get(string id, HttpContext context, IBanditsClient bandits) =>
         TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));

@@ -1,0 +1,5 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>A newly issued key: <see cref="Key"/> is shown once and cannot be recovered.</summary>
+[GenerateSerializer, Immutable, Alias("bandits.IssuedApiKey")]
+public sealed record IssuedApiKey([property: Id(0)] string Id, [property: Id(1)] string Key);

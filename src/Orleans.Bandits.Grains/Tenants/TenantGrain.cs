@@ -1,0 +1,67 @@
+using Orleans.Bandits.Contracts;
+
+namespace Orleans.Bandits.Grains.Tenants;
+
+public sealed class TenantGrain(
+    [PersistentState("tenant", BanditsStorage.Name)] IPersistentState<TenantState> tenant)
+    : Grain, ITenantGrain
+{
+    public async Task Create()
+    {
+        if (tenant.State.Exists)
+        {
+            throw new BanditsException(BanditsErrorKind.Conflict, $"Tenant '{this.GetPrimaryKeyString()}' already exists.", "id");
+        }
+
+        tenant.State.Exists = true;
+        await tenant.WriteStateAsync();
+    }
+
+    public async Task<IssuedApiKey> IssueKey(string name)
+    {
+        EnsureExists();
+        var (keyId, key, hash) = ApiKeyFormat.NewKey();
+        await GrainFactory.GetGrain<IApiKeyGrain>(keyId).Issue(new ApiKeyRecord(keyId, this.GetPrimaryKeyString(), name, hash, Revoked: false));
+        tenant.State.KeyIds.Add(keyId);
+        await tenant.WriteStateAsync();
+        return new IssuedApiKey(keyId, key);
+    }
+
+    public async Task RevokeKey(string keyId)
+    {
+        EnsureExists();
+        if (!tenant.State.KeyIds.Contains(keyId))
+        {
+            throw new BanditsException(BanditsErrorKind.NotFound, $"Key '{keyId}' does not exist for this tenant.");
+        }
+
+        await GrainFactory.GetGrain<IApiKeyGrain>(keyId).Revoke();
+    }
+
+    public async Task AddExperiment(string experiment)
+    {
+        if (tenant.State.Experiments.Add(experiment))
+        {
+            await tenant.WriteStateAsync();
+        }
+    }
+
+    public async Task RemoveExperiment(string experiment)
+    {
+        if (tenant.State.Experiments.Remove(experiment))
+        {
+            await tenant.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListExperiments() =>
+        Task.FromResult<IReadOnlyList<string>>(tenant.State.Experiments.Order(StringComparer.Ordinal).ToList());
+
+    private void EnsureExists()
+    {
+        if (!tenant.State.Exists)
+        {
+            throw new BanditsException(BanditsErrorKind.NotFound, $"Tenant '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Orleans.Bandits.Http.Tests;
+
+public sealed class TenantIsolationTests(AuthenticatedSiloFixture fixture) : IClassFixture<AuthenticatedSiloFixture>
+{
+    [Fact]
+    public async Task A_tenant_cannot_reach_another_tenants_experiments_nor_use_its_tokens_and_a_revoked_key_is_refused()
+    {
+        var keyA = await NewTenantKey("tenant-a");
+        var keyB = await NewTenantKey("tenant-b");
+
+        Assert.Equal(HttpStatusCode.Created, (await Send(keyB, HttpMethod.Post, "/v1/experiments", new { id = "shared-name", arms = new[] { new { id = "x" }, new { id = "y" } } })).StatusCode);
+        var selection = await Json(await Send(keyB, HttpMethod.Post, "/v1/experiments/shared-name/select", new { }));
+        var tokenOfB = selection.GetProperty("token").GetString();
+
+        // A addresses only its own namespace: B's experiment does not exist for A.
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(keyA, HttpMethod.Get, "/v1/experiments/shared-name")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(keyA, HttpMethod.Post, "/v1/experiments/shared-name/select", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(keyA, HttpMethod.Get, "/v1/experiments/shared-name/stats")).StatusCode);
+        Assert.Empty((await Json(await Send(keyA, HttpMethod.Get, "/v1/experiments"))).GetProperty("items").EnumerateArray());
+
+        // Not even with B's valid token.
+        var stolen = await Send(keyA, HttpMethod.Post, "/v1/feedback", new { token = tokenOfB, reward = 1 });
+        Assert.Equal(HttpStatusCode.Forbidden, stolen.StatusCode);
+        var stats = await Json(await Send(keyB, HttpMethod.Get, "/v1/experiments/shared-name/stats"));
+        Assert.Equal(0, stats.GetProperty("trainedEvents").GetInt64());
+
+        // Revocation is enforced within the key cache duration (2 s), bounded wait of 5 s.
+        var issued = await Json(await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, "/v1/tenants/tenant-a/keys", new { name = "second" }));
+        var second = issued.GetProperty("key").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await Send(second, HttpMethod.Get, "/v1/experiments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Delete, $"/v1/tenants/tenant-a/keys/{issued.GetProperty("id").GetString()}")).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        HttpStatusCode status;
+        do
+        {
+            status = (await Send(second, HttpMethod.Get, "/v1/experiments")).StatusCode;
+            await Task.Delay(100);
+        }
+        while (status != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(HttpStatusCode.OK, (await Send(keyA, HttpMethod.Get, "/v1/experiments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Missing_or_unknown_keys_are_401_and_roles_are_enforced()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(null, HttpMethod.Get, "/v1/experiments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send("bk_0123456789abcdef_nope", HttpMethod.Get, "/v1/experiments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send("garbage", HttpMethod.Get, "/v1/policies")).StatusCode);
+
+        var key = await NewTenantKey("tenant-roles");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(key, HttpMethod.Post, "/v1/tenants", new { id = "sneaky" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Get, "/v1/experiments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, "/v1/tenants", new { id = "tenant-roles" })).StatusCode);
+
+        using var viaHeader = new HttpRequestMessage(HttpMethod.Get, "/v1/policies");
+        viaHeader.Headers.Add("X-Api-Key", key);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.SendAsync(viaHeader)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_over_its_rate_limit_gets_429_with_retry_after()
+    {
+        var key = await NewTenantKey("tenant-busy");
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 2_000 && limited is null; i++)
+        {
+            var response = await Send(key, HttpMethod.Get, "/v1/policies");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.EndsWith("rate-limited", (await Json(limited)).GetProperty("type").GetString());
+    }
+
+    private async Task<string> NewTenantKey(string tenant)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, "/v1/tenants", new { id = tenant })).StatusCode);
+        var issued = await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, $"/v1/tenants/{tenant}/keys", new { name = "web" });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        return (await Json(issued)).GetProperty("key").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> Send(string? key, HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return fixture.Http.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
