@@ -6,11 +6,11 @@ using Orleans.Storage;
 namespace Orleans.Bandits.Cluster.Tests.Fixtures;
 
 /// <summary>
-/// Grain storage shared by every silo of the test process, so state outlives a killed silo the
+/// Grain storage shared by every silo of one test cluster (keyed by its service id), so state outlives a killed silo the
 /// way a real database does (the memory provider keeps state inside a silo and would lose it).
 /// States are stored serialized, so readers never share objects with writers; etags are checked.
 /// </summary>
-public sealed class ProcessWideGrainStorage(string name, Serializer serializer) : IGrainStorage
+public sealed class ProcessWideGrainStorage(string serviceId, string name, Serializer serializer) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, (byte[] Data, string ETag)> Store = new();
 
@@ -60,5 +60,5 @@ public sealed class ProcessWideGrainStorage(string name, Serializer serializer) 
         return Task.CompletedTask;
     }
 
-    private string Key(string stateName, GrainId grainId) => $"{name}|{stateName}|{grainId}";
+    private string Key(string stateName, GrainId grainId) => $"{serviceId}|{name}|{stateName}|{grainId}";
 }

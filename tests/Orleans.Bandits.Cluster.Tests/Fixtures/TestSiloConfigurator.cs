@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Grains.Tokens;
@@ -25,7 +26,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             options.BatchContainerBatchSize = BanditsSiloBuilderExtensions.DeliveryBatchSize;
             options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
         })));
-        silo.Services.AddGrainStorage(BanditsStorage.Name, (sp, name) => new ProcessWideGrainStorage(name, sp.GetRequiredService<Serializer>()));
+        silo.Services.AddGrainStorage(BanditsStorage.Name, (sp, name) => new ProcessWideGrainStorage(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, name, sp.GetRequiredService<Serializer>()));
         silo.AddIncomingGrainCallFilter<SnapshotGate>();
         silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = Key.Id, Secret = Convert.ToBase64String(Key.Secret) }]);
         silo.Configure<ClusterMembershipOptions>(options =>
