@@ -20,5 +20,4 @@ app.Services.GetRequiredService<TokenService>();
 app.Logger.LogWarning("Local mode: grain storage and feedback streams are in memory; every experiment is lost when this silo stops.");
 app.UseBanditsApi();
 app.MapBanditsApi();
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 app.Run();

@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Http.Endpoints;
 
 namespace Orleans.Bandits.Http;
@@ -19,6 +22,7 @@ namespace Orleans.Bandits.Http;
 public static class BanditsApi
 {
     private const string PerKeyPolicy = "bandits-per-key";
+    private const string ReadyTag = "ready";
 
     /// <summary>Options (section <c>Bandits</c>), auth, rate limiting, body limit, problem details and JSON settings.</summary>
     public static IServiceCollection AddBanditsApi(this IServiceCollection services)
@@ -27,6 +31,11 @@ public static class BanditsApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BanditsTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         services.AddExceptionHandler<BanditsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<BanditsHttpOptions>>((kestrel, bandits) =>
@@ -73,18 +82,32 @@ public static class BanditsApi
 
         app.UseExceptionHandler();
         app.UseRateLimiter();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "Orleans.Bandits API v1");
+            ui.RoutePrefix = "docs";
+        });
         return app;
     }
 
+    /// <summary>
+    /// The /v1 routes, plus <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> (Prometheus),
+    /// <c>/openapi/v1.json</c> and the interactive page at <c>/docs</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapBanditsApi(this IEndpointRouteBuilder app)
     {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyPolicy);
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints();
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: false))
             .MapExperimentEndpoints()
             .MapSelectionEndpoints()
             .MapFeedbackEndpoints()
-            .MapObservingEndpoints();
+            .MapObservingEndpoints()
+            .MapStatsStreamEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Dedup;
+using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Policies;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -223,6 +224,7 @@ public sealed partial class ExperimentGrain(
         var now = NowMs;
         var batch = new List<TrainingEvent>(items.Count);
         var controlChanged = false;
+        var processed = 0;
         foreach (var item in items)
         {
             var feedback = item.Item;
@@ -232,6 +234,7 @@ public sealed partial class ExperimentGrain(
                 continue;
             }
 
+            processed++;
             State.PendingMarks.Add(new DedupMark(feedback.DedupKey, feedback.ExpiresAtUnixMs));
             if (feedback.Arm < 0 || feedback.Arm >= State.Arms.Count)
             {
@@ -280,6 +283,10 @@ public sealed partial class ExperimentGrain(
         await SealFullSegment();
         var expired = ForgetExpired(now);
         await Persist();
+        var tags = BanditsMetrics.For(this.GetPrimaryKeyString());
+        BanditsMetrics.TrainingBatches.Add(1, tags);
+        BanditsMetrics.TrainedEvents.Add(batch.Count, tags);
+        BanditsMetrics.DuplicatesDropped.Add(items.Count - processed, tags);
         foreach (var segment in expired)
         {
             await ClearSegment(segment.Number, State.Generation);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Policies;
 using Orleans.Concurrency;
@@ -18,6 +19,19 @@ public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider cloc
     : Grain, IFeedbackGrain
 {
     public async Task<FeedbackAccepted> Submit(string tenant, FeedbackRequest request)
+    {
+        try
+        {
+            return await Accept(tenant, request);
+        }
+        catch (BanditsException e)
+        {
+            BanditsMetrics.FeedbackRejected.Add(1, BanditsMetrics.Reason(e.Kind.ToString()));
+            throw;
+        }
+    }
+
+    private async Task<FeedbackAccepted> Accept(string tenant, FeedbackRequest request)
     {
         var token = Verify(tenant, request);
         ValidateShape(request);
@@ -37,6 +51,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider cloc
             throw new BanditsException(BanditsErrorKind.Unavailable, "The feedback stream is unavailable; the event was not accepted.");
         }
 
+        BanditsMetrics.FeedbackAccepted.Add(1, BanditsMetrics.For(id.Key));
         return new FeedbackAccepted(request.EventId ?? DedupKeys.DefaultEventId(token.SelectionId));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
 
@@ -140,6 +141,9 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             now,
             now + (replica.FeedbackWindowSeconds * 1000L),
             System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(selectionId)));
+        var tags = BanditsMetrics.For(this.GetPrimaryKeyString());
+        BanditsMetrics.Selections.Add(1, tags);
+        BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, tags);
         return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);
     }
 

@@ -1,0 +1,8 @@
+namespace Orleans.Bandits.Contracts;
+
+/// <summary>Names hosts need to export the platform's telemetry.</summary>
+public static class BanditsTelemetry
+{
+    /// <summary>The System.Diagnostics meter every platform instrument belongs to.</summary>
+    public const string MeterName = "Orleans.Bandits";
+}

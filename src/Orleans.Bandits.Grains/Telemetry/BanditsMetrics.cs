@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Orleans.Bandits.Grains.Telemetry;
+
+/// <summary>
+/// The platform's instruments (meter <see cref="Contracts.BanditsTelemetry.MeterName"/>), exported by the hosts through
+/// OpenTelemetry. Per-experiment tags are kept for the first <see cref="MaxTaggedExperiments"/>
+/// experiments a process sees; later ones are tagged <c>other</c>, so cardinality stays bounded.
+/// </summary>
+public static class BanditsMetrics
+{
+    public const int MaxTaggedExperiments = 100;
+
+    private static readonly Meter Meter = new(Contracts.BanditsTelemetry.MeterName);
+    private static readonly ConcurrentDictionary<string, string> Tags = new(StringComparer.Ordinal);
+
+    public static readonly Counter<long> Selections = Meter.CreateCounter<long>("bandits.selections", description: "Arms selected.");
+    public static readonly Counter<long> FeedbackAccepted = Meter.CreateCounter<long>("bandits.feedback.accepted", description: "Feedback events durably accepted.");
+    public static readonly Counter<long> FeedbackRejected = Meter.CreateCounter<long>("bandits.feedback.rejected", description: "Feedback refused, by reason.");
+    public static readonly Counter<long> DuplicatesDropped = Meter.CreateCounter<long>("bandits.feedback.duplicates", description: "Redelivered or resent events dropped by deduplication.");
+    public static readonly Counter<long> TrainingBatches = Meter.CreateCounter<long>("bandits.training.batches", description: "Training batches applied and persisted.");
+    public static readonly Counter<long> TrainedEvents = Meter.CreateCounter<long>("bandits.training.events", description: "Events learned.");
+    public static readonly Histogram<double> ReplicaStaleness = Meter.CreateHistogram<double>("bandits.replica.staleness", unit: "ms", description: "Age of the replica a selection was served from.");
+
+    public static TagList For(string experimentKey) => new() { { "experiment", Tag(experimentKey) } };
+
+    public static TagList Reason(string reason) => new() { { "reason", reason } };
+
+    private static string Tag(string experimentKey) =>
+        Tags.TryGetValue(experimentKey, out var tag) ? tag
+        : Tags.Count < MaxTaggedExperiments ? Tags.GetOrAdd(experimentKey, experimentKey)
+        : "other";
+}
