@@ -17,6 +17,9 @@ public class SiloWithApiFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The silo's client gateway port, for a standalone gateway to connect to.</summary>
+    public int GatewayPort { get; } = FreePort();
+
     /// <summary>Configuration the host starts with (e.g. an admin key).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -30,7 +33,7 @@ public class SiloWithApiFixture : IAsyncLifetime
         }
 
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: GatewayPort)
             .AddBanditsInMemoryProviders()
             .AddBandits());
         builder.Services.AddBanditsClient();
