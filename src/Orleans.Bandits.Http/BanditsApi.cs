@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -38,8 +37,6 @@ public static class BanditsApi
             .AddPrometheusExporter());
         services.AddExceptionHandler<BanditsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<BanditsHttpOptions>>((kestrel, bandits) =>
-            kestrel.Limits.MaxRequestBodySize = bandits.Value.MaxBodyBytes);
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
@@ -69,7 +66,7 @@ public static class BanditsApi
         return services;
     }
 
-    /// <summary>The middleware the API needs: problem responses for every failure, and the rate limiter.</summary>
+    /// <summary>The middleware the API needs: problem responses for every failure (including bare status codes), the body limit and the rate limiter.</summary>
     public static IApplicationBuilder UseBanditsApi(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<BanditsHttpOptions>>().Value;
@@ -81,6 +78,8 @@ public static class BanditsApi
         }
 
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RequestBodyLimit.Enforce);
         app.UseRateLimiter();
         app.UseSwaggerUI(ui =>
         {
