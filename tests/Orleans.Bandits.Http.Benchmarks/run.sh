@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# HTTP load benchmark, side by side in one run: a bare constant-JSON endpoint, select, feedback.
+# Usage: bash tests/Orleans.Bandits.Http.Benchmarks/run.sh [seconds-per-run]
+# Needs wrk (apt-get install wrk). Talks to 127.0.0.1 only; stops the host it starts.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+seconds="${1:-15}"
+port=5099
+connections=32
+url="http://127.0.0.1:$port"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+
+dotnet build "$here" -c Release -v q -nologo >/dev/null
+dotnet "$root/tests/Orleans.Bandits.Http.Benchmarks/bin/Release/net10.0/Orleans.Bandits.Http.Benchmarks.dll" --urls "$url" >/tmp/bandits-bench-host.log 2>&1 &
+host=$!
+trap 'kill $host 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
+
+curl -sf -X POST "$url/v1/experiments" -H 'Content-Type: application/json' \
+  -d '{"id":"bench","arms":[{"id":"a0"},{"id":"a1"},{"id":"a2"},{"id":"a3"},{"id":"a4"},{"id":"a5"},{"id":"a6"},{"id":"a7"},{"id":"a8"},{"id":"a9"}]}' >/dev/null
+token=$(curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+
+run() { # name path body rate unique
+  local out
+  out=$(BODY="$3" RATE="$4" CONNECTIONS=$connections UNIQUE_EVENTS="${5:-}" \
+    wrk -t2 -c$connections -d"${seconds}s" --latency -s "$here/post.lua" "$url$2" 2>&1)
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50.000%" || $1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99.000%" || $1=="99%" {print $2}' <<<"$out")
+  echo "$1|$rps|$p50|$p99"
+}
+
+printf 'Warming up...\n' >&2
+run warm /v1/experiments/bench/select '{}' 0 >/dev/null
+bare=$(run bare /bench/bare '{}' 0)
+select=$(run select /v1/experiments/bench/select '{}' 0)
+feedback=$(run feedback /v1/feedback "{\"token\":\"$token\",\"reward\":1}" 0 unique)
+peak_select=$(cut -d'|' -f2 <<<"$select")
+half=$(awk -v r="$peak_select" 'BEGIN { printf "%d", r / 2 }')
+select_half=$(run "select at half peak ($half/s)" /v1/experiments/bench/select '{}' "$half")
+
+echo
+echo "| run | requests/s | p50 | p99 |"
+echo "|---|---|---|---|"
+for line in "$bare" "$select" "$feedback" "$select_half"; do
+  IFS='|' read -r name rps p50 p99 <<<"$line"
+  echo "| $name | $rps | $p50 | $p99 |"
+done
+ratio=$(awk -v s="$peak_select" -v b="$(cut -d'|' -f2 <<<"$bare")" 'BEGIN { printf "%.2f", s / b }')
+echo
+echo "select / bare = $ratio ($connections connections, 2 wrk threads, ${seconds}s per run, $(nproc) cores shared by wrk and the host)"
