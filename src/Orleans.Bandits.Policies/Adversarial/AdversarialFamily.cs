@@ -5,5 +5,7 @@ public static class AdversarialFamily
 {
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
+        Exp3Policy.Entry,
+        Exp3IxPolicy.Entry,
     ];
 }

@@ -1,0 +1,156 @@
+namespace Orleans.Bandits.Policies.Adversarial;
+
+/// <summary>
+/// EXP3-IX (Neu 2015, "Explore no more"): exponential weights on losses ℓ = 1 − r with the
+/// implicit-exploration estimate ℓ̂ = ℓ / (p + γ) for the played arm. Adding γ to the denominator
+/// biases the estimate slightly low (optimistic), which bounds its variance without mixing uniform
+/// play into p, and gives regret O(√(K T ln K)) with high probability rather than only in
+/// expectation. Play is p_i = w_i / Σw; after a loss w_i ← w_i·exp(−η ℓ̂).
+/// p is the propensity logged at selection time and carried in the event (see <see cref="Exp3Policy"/>).
+/// Defaults follow Neu's Theorem 1: η = 2γ = √(2 ln K / (K T)) for a horizon T, recomputed from the
+/// current arm count so arms added at runtime keep the tuning.
+/// Exploration scale s is a temperature: p_i ∝ w_i^(1/s); s = 0 plays the heaviest weight.
+/// </summary>
+/// <remarks>
+/// Layout: arm = [pulls, reward sum]; shared = [ln w_0, …, ln w_{K−1}], shifted after each batch so
+/// the heaviest is 0. Snapshot arm = [ln w_i − max ln w].
+/// </remarks>
+public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
+    : BanditPolicy(descriptor, parameters, 0)
+{
+    public static PolicyDescriptor Entry { get; } = new(
+        "exp3-ix",
+        "EXP3-IX: exponential weights with implicit exploration (Neu 2015), high-probability regret for adversarial rewards in [0, 1]; needs the logged propensity with each reward.",
+        Contextual: false,
+        RewardRange.Unit,
+        [
+            new("horizon", 100_000, "Rounds T the default learning rates are tuned for (Neu 2015, Theorem 1).", Min: 1),
+            new("eta", 0, "Learning rate η; 0 = √(2 ln K / (K T)) from the horizon and the current arm count.", Min: 0),
+            new("gamma", 0, "Implicit exploration γ added to the propensity in the loss estimate; 0 = η / 2.", Min: 0),
+        ],
+        OperationalDefaults.Adversarial,
+        HasPosterior: false,
+        (d, p, _) => new Exp3IxPolicy(d, p));
+
+    private readonly double _horizon = parameters["horizon"];
+    private readonly double _eta = parameters["eta"];
+    private readonly double _gamma = parameters["gamma"];
+
+    /// <summary>The learning rate for <paramref name="armCount"/> arms.</summary>
+    public double LearningRate(int armCount)
+    {
+        if (_eta > 0)
+        {
+            return _eta;
+        }
+
+        // One arm has nothing to learn, but an arm may be added later: tune for at least two.
+        var arms = Math.Max(2, armCount);
+        return Math.Sqrt(2 * Math.Log(arms) / (arms * _horizon));
+    }
+
+    /// <summary>The implicit exploration for <paramref name="armCount"/> arms.</summary>
+    public double ImplicitExploration(int armCount) => _gamma > 0 ? _gamma : LearningRate(armCount) / 2;
+
+    public override void AddArm(PolicyState state)
+    {
+        base.AddArm(state);
+        state.Shared = [.. state.Shared, ExponentialWeights.LogMeanWeight(state.Shared)];
+    }
+
+    public override void Validate(in TrainingEvent trainingEvent)
+    {
+        base.Validate(trainingEvent);
+        ExponentialWeights.RequirePropensity(Descriptor.Name, trainingEvent);
+    }
+
+    protected override double[] NewArm() => [0, 0];
+
+    protected override double[] NewShared(int armCount) => new double[armCount];
+
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
+    {
+        var stats = state.Arms[trainingEvent.Arm];
+        stats[0] += 1;
+        stats[1] += trainingEvent.Reward;
+        var loss = 1 - trainingEvent.Reward;
+        var estimate = loss / (trainingEvent.Propensity!.Value + ImplicitExploration(state.ArmCount));
+        state.Shared[trainingEvent.Arm] -= LearningRate(state.ArmCount) * estimate;
+    }
+
+    protected override void AfterBatch(PolicyState state) => ExponentialWeights.ShiftToZeroMaximum(state.Shared);
+
+    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    {
+        var max = double.NegativeInfinity;
+        for (var arm = 0; arm < state.ArmCount; arm++)
+        {
+            max = Math.Max(max, state.Shared[arm]);
+        }
+
+        var arms = new double[state.ArmCount][];
+        for (var arm = 0; arm < arms.Length; arm++)
+        {
+            arms[arm] = [state.Shared[arm] - max];
+        }
+
+        return new PolicySnapshot(arms, []);
+    }
+
+    public override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
+    {
+        if (exploration <= 0)
+        {
+            return ExponentialWeights.Heaviest(snapshot, excluded, random, weightIndex: 0);
+        }
+
+        // Exponents are taken relative to the heaviest AVAILABLE arm: if the arms holding nearly all
+        // the weight are excluded, the rest must not all underflow to probability 0.
+        var max = double.NegativeInfinity;
+        var available = 0;
+        for (var arm = 0; arm < snapshot.ArmCount; arm++)
+        {
+            if (!IsExcluded(excluded, arm))
+            {
+                max = Math.Max(max, snapshot.Arms[arm][0]);
+                available++;
+            }
+        }
+
+        if (available == 0)
+        {
+            return null;
+        }
+
+        var total = 0.0;
+        for (var arm = 0; arm < snapshot.ArmCount; arm++)
+        {
+            if (!IsExcluded(excluded, arm))
+            {
+                total += Math.Exp((snapshot.Arms[arm][0] - max) / exploration);
+            }
+        }
+
+        var target = random.NextDouble() * total;
+        var last = -1;
+        for (var arm = 0; arm < snapshot.ArmCount; arm++)
+        {
+            if (IsExcluded(excluded, arm))
+            {
+                continue;
+            }
+
+            last = arm;
+            var weight = Math.Exp((snapshot.Arms[arm][0] - max) / exploration);
+            if (target < weight)
+            {
+                return new Selection(arm, weight / total);
+            }
+
+            target -= weight;
+        }
+
+        // Rounding can leave a sliver of the total after the last arm; it belongs to that arm.
+        return new Selection(last, Math.Exp((snapshot.Arms[last][0] - max) / exploration) / total);
+    }
+}
