@@ -18,6 +18,8 @@ if (options.Selection)
         SelectionFigures.Write(Console.Out, summary);
     }
 
+    InterleavedComparison.Write(Console.Out, await InterleavedComparison.RunAsync(rounds: options.Quick ? 10 : 30));
+
     if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)))
     {
         Console.Error.WriteLine("Some selection benchmarks failed; see the log above.");
