@@ -5,5 +5,8 @@ public static class NonStationaryFamily
 {
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
+        SlidingWindowThompsonPolicy.Entry,
+        DiscountedThompsonPolicy.Entry,
+        SlidingWindowUcbPolicy.Entry,
     ];
 }
