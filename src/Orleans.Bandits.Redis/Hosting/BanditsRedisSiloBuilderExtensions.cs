@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains;
+using Orleans.Bandits.Redis.Streams;
+using Orleans.Hosting;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Orleans.Bandits.Redis;
+
+/// <summary>Production mode: everything a silo keeps lives in Redis, so a host switches modes with one call.</summary>
+public static class BanditsRedisSiloBuilderExtensions
+{
+    /// <summary>
+    /// Redis clustering, Redis grain storage for the platform's grains and the stream pub-sub, and the
+    /// durable Redis stream provider for feedback. Pass <c>abortConnect=false</c> in the connection string
+    /// to let silos start before Redis does.
+    /// </summary>
+    public static ISiloBuilder AddBanditsRedisProviders(this ISiloBuilder silo, string redisConnectionString, Action<RedisStreamOptions>? configureStreams = null)
+    {
+        var redis = ConfigurationOptions.Parse(redisConnectionString);
+        silo.UseRedisClustering(options => options.ConfigurationOptions = redis.Clone());
+        AddStorage(silo, BanditsStorage.Name, redis, deleteOnClear: true);
+        AddStorage(silo, FeedbackStreams.PubSubStore, redis, deleteOnClear: false);
+        return silo.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
+        {
+            options.ConfigurationOptions = redis.Clone();
+            options.MaxEventsPerContainer = BanditsSiloBuilderExtensions.DeliveryBatchSize;
+            configureStreams?.Invoke(options);
+        });
+    }
+
+    /// <summary>
+    /// States are written with the Orleans serializer, whose surrogates the policy states are made for;
+    /// expired dedup segments are deleted on clear rather than left as empty records.
+    /// </summary>
+    private static void AddStorage(ISiloBuilder silo, string name, ConfigurationOptions redis, bool deleteOnClear) =>
+        silo.AddRedisGrainStorage(name, storage => storage.Configure<Serializer>((options, serializer) =>
+        {
+            options.ConfigurationOptions = redis.Clone();
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            options.DeleteStateOnClear = deleteOnClear;
+        }));
+}

@@ -1,0 +1,17 @@
+using Orleans.Runtime;
+
+namespace Orleans.Bandits.Redis.Streams;
+
+/// <summary>What one Redis stream entry holds: the events of one publish, serialized with the Orleans serializer.</summary>
+[GenerateSerializer, Alias("bandits.redis.RedisStreamMessage")]
+internal sealed class RedisStreamMessage(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
+{
+    [Id(0)]
+    public StreamId StreamId { get; } = streamId;
+
+    [Id(1)]
+    public List<object> Events { get; } = events;
+
+    [Id(2)]
+    public Dictionary<string, object>? RequestContext { get; } = requestContext;
+}
