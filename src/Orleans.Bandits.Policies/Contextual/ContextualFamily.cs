@@ -5,5 +5,6 @@ public static class ContextualFamily
 {
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
+        LinUcbPolicy.Entry,
     ];
 }
