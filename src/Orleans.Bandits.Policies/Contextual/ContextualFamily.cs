@@ -6,5 +6,6 @@ public static class ContextualFamily
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
         LinUcbPolicy.Entry,
+        LinThompsonPolicy.Entry,
     ];
 }
