@@ -36,4 +36,21 @@ public sealed class StandaloneGatewayTests(SiloWithApiFixture silo) : IClassFixt
         Assert.Equal(1, stats.GetProperty("trainedEvents").GetInt64());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
     }
+
+    [Fact]
+    public async Task When_the_cluster_is_gone_the_gateway_answers_503_with_retry_after_and_accepts_nothing()
+    {
+        var lonelySilo = new SiloWithApiFixture();
+        await lonelySilo.InitializeAsync();
+        await using var gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.UseSetting("Bandits:Clustering:GatewayPort", lonelySilo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var http = gateway.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/v1/experiments", new { id = "orphan", arms = new[] { new { id = "a" } } })).StatusCode);
+
+        await lonelySilo.DisposeAsync();
+        var response = await http.PostAsJsonAsync("/v1/experiments/orphan/select", new { });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.EndsWith("unavailable", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
 }

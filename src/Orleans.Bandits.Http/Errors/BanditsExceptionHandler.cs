@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Contracts;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace Orleans.Bandits.Http;
 
@@ -18,7 +19,7 @@ public sealed partial class BanditsExceptionHandler(ILogger<BanditsExceptionHand
         {
             BanditsException refused => Problems.From(refused),
             BadHttpRequestException bad => Problems.Status(bad.StatusCode, bad.StatusCode == 413 ? "too-large" : "bad-request", "The request could not be read.", Unwrap(bad)),
-            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ConnectionFailedException or GatewayTooBusyException =>
                 Problems.Status(503, "unavailable", "The cluster is unavailable; nothing was accepted.", exception.Message),
             _ => null,
         };
