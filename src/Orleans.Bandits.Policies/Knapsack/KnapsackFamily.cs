@@ -5,5 +5,6 @@ public static class KnapsackFamily
 {
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
+        BwkPrimalDualPolicy.Entry,
     ];
 }
