@@ -1,9 +1,13 @@
 namespace Orleans.Bandits.Contracts;
 
 /// <summary>The experiment's learned state, for dashboards and the stats endpoint.</summary>
+/// <param name="UpdatedAt">When the version last changed.</param>
+/// <param name="RefreshInterval">Replica TTL plus training interval: the longest any silo serves an older version.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentStats")]
 public sealed record ExperimentStats(
     [property: Id(0)] long Version,
     [property: Id(1)] long TrainedEvents,
     [property: Id(2)] long DuplicatesDropped,
-    [property: Id(3)] IReadOnlyList<ArmStats> Arms);
+    [property: Id(3)] IReadOnlyList<ArmStats> Arms,
+    [property: Id(4)] DateTimeOffset UpdatedAt,
+    [property: Id(5)] TimeSpan RefreshInterval);

@@ -39,7 +39,7 @@ public static class ArmStatisticsCalculator
                 state.Arms[i].Retired));
         }
 
-        return new ExperimentStats(state.Version, state.TrainedEvents, state.DuplicatesDropped, arms);
+        return new ExperimentStats(state.Version, state.TrainedEvents, state.DuplicatesDropped, arms, state.UpdatedAt, policy.Descriptor.Defaults.RefreshInterval);
     }
 
     /// <summary>

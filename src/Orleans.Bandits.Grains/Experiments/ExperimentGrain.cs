@@ -91,6 +91,7 @@ public sealed partial class ExperimentGrain(
             Status = ExperimentStatus.Running,
             Version = 1,
             CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(),
             Learned = policy.CreateState(definition.Arms.Count),
             Totals = definition.Arms.Select(_ => new ArmTotals()).ToList(),
         };
@@ -115,7 +116,7 @@ public sealed partial class ExperimentGrain(
         if (State.Status != status)
         {
             State.Status = status;
-            State.Version++;
+            NewVersion();
             await PersistControlChange();
         }
 
@@ -160,7 +161,7 @@ public sealed partial class ExperimentGrain(
         Policy.AddArm(State.Learned!);
         State.Arms.Add(new ArmView(armId, false));
         State.Totals.Add(new ArmTotals());
-        State.Version++;
+        NewVersion();
         await PersistControlChange();
         return View();
     }
@@ -177,7 +178,7 @@ public sealed partial class ExperimentGrain(
         if (!State.Arms[index].Retired)
         {
             State.Arms[index] = State.Arms[index] with { Retired = true };
-            State.Version++;
+            NewVersion();
             await PersistControlChange();
         }
     }
@@ -276,7 +277,7 @@ public sealed partial class ExperimentGrain(
 
         if (batch.Count > 0 || controlChanged)
         {
-            State.Version++;
+            NewVersion();
         }
 
         _snapshotControlStale |= controlChanged;
@@ -304,6 +305,12 @@ public sealed partial class ExperimentGrain(
     private IBanditPolicy Policy => PolicyResolver.Resolve(State.Policy, State.ContextDimension);
 
     private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void NewVersion()
+    {
+        State.Version++;
+        State.UpdatedAt = clock.GetUtcNow();
+    }
 
     private void EnsureExists()
     {

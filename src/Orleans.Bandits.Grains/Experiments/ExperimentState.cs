@@ -65,4 +65,8 @@ public sealed class ExperimentState
     /// <summary>Events refused at training (they passed intake but not the policy, e.g. after a definition change).</summary>
     [Id(16)]
     public long RejectedEvents { get; set; }
+
+    /// <summary>When <see cref="Version"/> last grew.</summary>
+    [Id(17)]
+    public DateTimeOffset UpdatedAt { get; set; }
 }
