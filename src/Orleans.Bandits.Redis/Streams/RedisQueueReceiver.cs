@@ -259,11 +259,11 @@ internal sealed partial class RedisQueueReceiver(
             _owned.Add(entry.Id);
             if (entry.Deliveries > options.MaxDeliveryAttempts)
             {
-                await DeadLetterAsync(entry, DeadLetterReasons.MaxDeliveries, $"delivery failed {entry.Deliveries - 1} times");
+                await DeadLetterAsync(entry, DeadLetterReasons.MaxDeliveries, entry.Deliveries - 1, "every delivery failed");
             }
             else if (!codec.TryDecode(entry.Values, out var message, out var error))
             {
-                await DeadLetterAsync(entry, DeadLetterReasons.Undecodable, error);
+                await DeadLetterAsync(entry, DeadLetterReasons.Undecodable, 0, error);
             }
             else
             {
@@ -274,11 +274,11 @@ internal sealed partial class RedisQueueReceiver(
         return deliverable;
     }
 
-    private async Task DeadLetterAsync(QueueEntry entry, string reason, string detail)
+    private async Task DeadLetterAsync(QueueEntry entry, string reason, long failedDeliveries, string detail)
     {
         try
         {
-            await store.DeadLetterAsync(entry, reason, clock.GetUtcNow());
+            await store.DeadLetterAsync(entry, reason, failedDeliveries, clock.GetUtcNow());
         }
         catch (Exception e)
         {
@@ -289,7 +289,7 @@ internal sealed partial class RedisQueueReceiver(
 
         _owned.Remove(entry.Id);
         RedisStreamMetrics.DeadLettered.Add(1, RedisStreamMetrics.For(provider, _queue, reason));
-        LogDeadLettered(logger, entry.Id, _queue, entry.Deliveries, reason, detail);
+        LogDeadLettered(logger, entry.Id, _queue, failedDeliveries, reason, detail);
     }
 
     /// <summary>
@@ -345,8 +345,8 @@ internal sealed partial class RedisQueueReceiver(
             new EventSequenceTokenV2(sequenceNumber));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Entry {EntryId} of {Queue} moved to the dead-letter stream after {Deliveries} deliveries ({Reason}: {Detail})")]
-    private static partial void LogDeadLettered(ILogger logger, string entryId, string queue, long deliveries, string reason, string detail);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Entry {EntryId} of {Queue} moved to the dead-letter stream after {FailedDeliveries} failed deliveries ({Reason}: {Detail})")]
+    private static partial void LogDeadLettered(ILogger logger, string entryId, string queue, long failedDeliveries, string reason, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moving entry {EntryId} of {Queue} to the dead-letter stream failed; it stays pending and is tried again")]
     private static partial void LogDeadLetterFailed(ILogger logger, Exception exception, string entryId, string queue);

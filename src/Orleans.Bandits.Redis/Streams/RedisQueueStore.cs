@@ -119,14 +119,18 @@ internal sealed class RedisQueueStore(IDatabase redis, RedisKey queue, RedisKey 
     /// Copies the entry to the dead-letter stream, then acknowledges it. A failure in between leaves it
     /// pending, so it is dead-lettered again rather than lost.
     /// </summary>
-    public async Task DeadLetterAsync(QueueEntry entry, string reason, DateTimeOffset now)
+    /// <param name="entry">The entry.</param>
+    /// <param name="reason">One of <see cref="DeadLetterReasons"/>.</param>
+    /// <param name="failedDeliveries">Deliveries to consumers that failed (none for an entry that could not be decoded).</param>
+    /// <param name="now">When.</param>
+    public async Task DeadLetterAsync(QueueEntry entry, string reason, long failedDeliveries, DateTimeOffset now)
     {
         NameValueEntry[] fields =
         [
             .. entry.Values,
             new("dead-letter.queue", queue.ToString()),
             new("dead-letter.id", entry.Id),
-            new("dead-letter.deliveries", entry.Deliveries),
+            new("dead-letter.deliveries", failedDeliveries),
             new("dead-letter.reason", reason),
             new("dead-letter.at", now.ToUnixTimeMilliseconds()),
         ];

@@ -1,0 +1,122 @@
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Redis.Streams;
+using Orleans.Bandits.Redis.Tests.Fixtures;
+using Orleans.Bandits.Redis.Tests.Probes;
+using Orleans.Runtime;
+
+namespace Orleans.Bandits.Redis.Tests;
+
+/// <summary>Acknowledgement and dead-lettering of single entries, on probe streams with a consumer that can fail or wait.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    private RedisCluster _cluster = null!;
+    private QueueInspector _queues = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await RedisCluster.StartAsync(redis, silos: 1);
+        _queues = await QueueInspector.ConnectAsync(redis, _cluster.ServiceId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _queues.DisposeAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_poison_entry_ends_in_the_dead_letter_stream_and_every_other_entry_of_its_queue_is_delivered_once()
+    {
+        using var meter = new DeadLetterMeter();
+        var poisoned = StreamId.Create(ProbeEvent.Namespace, $"poisoned-{Guid.NewGuid():N}");
+        var neighbours = _queues.Neighbours(poisoned, $"neighbour-{Guid.NewGuid():N}", 3);
+        Assert.Equal(3, neighbours.Count);
+
+        // The poison entry comes first, so the good entries after it on its own stream are read, and
+        // first delivered, in the same batch as the poison.
+        await PublishAsync(poisoned, new ProbeEvent("poison", Poison: true));
+        var expected = new Dictionary<StreamId, string[]> { [poisoned] = Ids("after-poison", 5) };
+        foreach (var neighbour in neighbours)
+        {
+            expected[neighbour] = Ids($"{neighbour.GetKeyAsString()}", 5);
+        }
+
+        foreach (var (stream, ids) in expected)
+        {
+            foreach (var id in ids)
+            {
+                await PublishAsync(stream, new ProbeEvent(id));
+            }
+        }
+
+        var deadLetters = await Eventually.Until(() => _queues.DeadLettersOfAsync(poisoned), d => d.Count > 0, Patience, "the poison entry in the dead-letter stream");
+        foreach (var (stream, ids) in expected)
+        {
+            var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, $"the events of {stream}");
+            Assert.Equal(ids.Order(), received.Order());
+        }
+
+        var deadLetter = Assert.Single(deadLetters);
+        Assert.Equal(DeadLetterReasons.MaxDeliveries, (string?)deadLetter["dead-letter.reason"]);
+        Assert.Equal(TestStreamSettings.MaxDeliveryAttempts, (int)deadLetter["dead-letter.deliveries"]);
+        var queue = _queues.QueueOf(poisoned).ToString();
+        Assert.Equal(queue, (string?)deadLetter["dead-letter.queue"]);
+        Assert.Equal(1, meter.Count(queue, DeadLetterReasons.MaxDeliveries));
+        Assert.Contains(LogSink.Errors, line => line.Contains((string)deadLetter["dead-letter.id"]!, StringComparison.Ordinal) && line.Contains("dead-letter", StringComparison.Ordinal));
+        await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the poison entry gone from its queue");
+    }
+
+    [Fact]
+    public async Task An_entry_that_cannot_be_decoded_is_dead_lettered_at_once_and_its_stream_goes_on()
+    {
+        using var meter = new DeadLetterMeter();
+        var stream = StreamId.Create(ProbeEvent.Namespace, $"garbled-{Guid.NewGuid():N}");
+        var garbage = await _queues.AppendRawAsync(stream, [0xde, 0xad, 0xbe, 0xef, 0x00, 0x17]);
+        var ids = Ids("after-garbage", 4);
+        foreach (var id in ids)
+        {
+            await PublishAsync(stream, new ProbeEvent(id));
+        }
+
+        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, "the decodable events");
+        Assert.Equal(ids.Order(), received.Order());
+        var deadLetter = Assert.Single(await Eventually.Until(() => _queues.DeadLettersOfAsync(stream), d => d.Count > 0, Patience, "the dead letter"));
+        Assert.Equal(garbage.ToString(), (string?)deadLetter["dead-letter.id"]);
+        Assert.Equal(DeadLetterReasons.Undecodable, (string?)deadLetter["dead-letter.reason"]);
+        Assert.Equal(0, (int)deadLetter["dead-letter.deliveries"]);
+        Assert.Equal(1, meter.Count(_queues.QueueOf(stream).ToString(), DeadLetterReasons.Undecodable));
+    }
+
+    [Fact]
+    public async Task An_entry_is_acknowledged_and_deleted_only_after_the_consumer_s_OnNextAsync_completed()
+    {
+        var stream = StreamId.Create(ProbeEvent.Namespace, $"held-{Guid.NewGuid():N}");
+        var eventId = $"held-{Guid.NewGuid():N}";
+        using (var gate = ProbeGate.Hold(eventId))
+        {
+            await PublishAsync(stream, new ProbeEvent(eventId));
+            await gate.Entered.WaitAsync(Patience);
+            var entry = Assert.Single(await _queues.EntriesOfAsync(stream));
+
+            // Many polls (20 ms each) and cache purges go by while the consumer is inside OnNextAsync.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Single(await _queues.EntriesOfAsync(stream));
+            Assert.Contains(entry.Id.ToString(), await _queues.PendingIdsAsync(stream));
+            Assert.Empty(await Probe(stream).Received());
+        }
+
+        Assert.Equal([eventId], await Eventually.Until(() => Probe(stream).Received(), r => r.Count > 0, Patience, "the held event"));
+        await Eventually.Until(() => _queues.EntriesOfAsync(stream), e => e.Count == 0, Patience, "the entry deleted after its delivery");
+        Assert.Empty(await _queues.PendingIdsAsync(stream));
+    }
+
+    private static string[] Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
+
+    private IProbeGrain Probe(StreamId stream) => _cluster.Cluster.Client.GetGrain<IProbeGrain>(stream.GetKeyAsString());
+
+    private Task PublishAsync(StreamId stream, ProbeEvent probe) =>
+        _cluster.Cluster.Client.GetStreamProvider(FeedbackStreams.ProviderName).GetStream<ProbeEvent>(stream).OnNextAsync(probe);
+}

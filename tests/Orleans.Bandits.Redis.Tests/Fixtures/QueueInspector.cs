@@ -1,0 +1,84 @@
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Redis.Streams;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Streams;
+using StackExchange.Redis;
+
+namespace Orleans.Bandits.Redis.Tests.Fixtures;
+
+/// <summary>Looks at a cluster's feedback queues in Redis directly, the way an operator would.</summary>
+public sealed class QueueInspector : IAsyncDisposable
+{
+    private readonly ConnectionMultiplexer _connection;
+    private readonly RedisStreamKeys _keys;
+    private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = TestStreamSettings.QueueCount }, FeedbackStreams.ProviderName);
+
+    private QueueInspector(ConnectionMultiplexer connection, string serviceId)
+    {
+        _connection = connection;
+        _keys = new RedisStreamKeys(serviceId, FeedbackStreams.ProviderName);
+    }
+
+    private IDatabase Redis => _connection.GetDatabase();
+
+    public static async Task<QueueInspector> ConnectAsync(RedisServer redis, string serviceId) =>
+        new(await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString), serviceId);
+
+    public RedisKey QueueOf(StreamId stream) => _keys.Queue(_mapper.GetQueueForStream(stream));
+
+    /// <summary>Stream ids of the namespace that map to the same queue as <paramref name="stream"/>.</summary>
+    public IReadOnlyList<StreamId> Neighbours(StreamId stream, string prefix, int count) =>
+        Enumerable.Range(0, 10_000)
+            .Select(i => StreamId.Create(stream.GetNamespace()!, $"{prefix}-{i}"))
+            .Where(candidate => _mapper.GetQueueForStream(candidate).Equals(_mapper.GetQueueForStream(stream)))
+            .Take(count)
+            .ToList();
+
+    /// <summary>Entries still in the queues (neither delivered nor dead-lettered), across all queues.</summary>
+    public async Task<long> QueuedAsync()
+    {
+        long total = 0;
+        foreach (var queue in _mapper.GetAllQueues())
+        {
+            total += await Redis.StreamLengthAsync(_keys.Queue(queue));
+        }
+
+        return total;
+    }
+
+    /// <summary>Entries handed to a consumer and not yet acknowledged, across all queues.</summary>
+    public async Task<long> PendingAsync()
+    {
+        long total = 0;
+        foreach (var queue in _mapper.GetAllQueues())
+        {
+            var key = _keys.Queue(queue);
+            if (await Redis.KeyExistsAsync(key))
+            {
+                total += (await Redis.StreamPendingAsync(key, RedisStreamKeys.ConsumerGroup)).PendingMessageCount;
+            }
+        }
+
+        return total;
+    }
+
+    public async Task<IReadOnlyList<StreamEntry>> EntriesOfAsync(StreamId stream) =>
+        (await Redis.StreamRangeAsync(QueueOf(stream))).Where(e => e[RedisEntryCodec.StreamField] == stream.ToString()).ToList();
+
+    /// <summary>Ids of the entries pending (handed out, not acknowledged) in the queue of <paramref name="stream"/>.</summary>
+    public async Task<IReadOnlyList<string>> PendingIdsAsync(StreamId stream) =>
+        (await Redis.StreamPendingMessagesAsync(QueueOf(stream), RedisStreamKeys.ConsumerGroup, 10_000, RedisValue.Null))
+            .Select(p => p.MessageId.ToString())
+            .ToList();
+
+    public async Task<IReadOnlyList<StreamEntry>> DeadLettersOfAsync(StreamId stream) =>
+        (await Redis.StreamRangeAsync(_keys.DeadLetter)).Where(e => e[RedisEntryCodec.StreamField] == stream.ToString()).ToList();
+
+    public Task<long> DeadLetterCountAsync() => Redis.StreamLengthAsync(_keys.DeadLetter);
+
+    public Task<RedisValue> AppendRawAsync(StreamId stream, byte[] body) =>
+        Redis.StreamAddAsync(QueueOf(stream), [new(RedisEntryCodec.StreamField, stream.ToString()), new(RedisEntryCodec.BodyField, body)]);
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Bandits.Client;
+using Orleans.Bandits.Contracts;
+using Orleans.TestingHost;
+
+namespace Orleans.Bandits.Redis.Tests.Fixtures;
+
+/// <summary>An in-process cluster in production mode: Redis clustering, Redis grain storage and Redis streams.</summary>
+public sealed class RedisCluster : IAsyncDisposable
+{
+    public const string ConnectionStringKey = "Bandits:Redis";
+    public const string Tenant = "acme";
+
+    private RedisCluster(TestCluster cluster) => Cluster = cluster;
+
+    public TestCluster Cluster { get; }
+
+    public string ServiceId => Cluster.Options.ServiceId;
+
+    /// <summary>The platform through the external Orleans client.</summary>
+    public IBanditsClient Client => new BanditsClient(Cluster.Client);
+
+    public IReadOnlyList<SiloHandle> LiveSilos => Cluster.Silos.Where(s => s.IsActive).ToList();
+
+    /// <summary>
+    /// Starts silos against <paramref name="redis"/>. Give the ids of a stopped cluster to start it again
+    /// on the state it left in Redis.
+    /// </summary>
+    public static async Task<RedisCluster> StartAsync(RedisServer redis, short silos, string? serviceId = null, string? clusterId = null)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.UseTestClusterMembership = false;
+        builder.Options.ServiceId = serviceId ?? builder.Options.ServiceId;
+        builder.Options.ClusterId = clusterId ?? builder.Options.ClusterId;
+        builder.Properties[ConnectionStringKey] = redis.ConnectionString;
+        builder.AddSiloBuilderConfigurator<RedisSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<RedisClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new RedisCluster(cluster);
+    }
+
+    /// <summary>The platform as seen from inside one silo: stateless workers (selection, feedback intake) run there.</summary>
+    public static IBanditsClient On(SiloHandle silo) => new BanditsClient(Services(silo).GetRequiredService<IGrainFactory>());
+
+    public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
+
+    public async Task<IReadOnlyList<string>> CreateExperimentsAsync(string prefix, int count)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+        foreach (var name in names)
+        {
+            await Client.CreateExperimentAsync(Tenant, name, new ExperimentDefinition(["red", "blue"]));
+        }
+
+        return names;
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
