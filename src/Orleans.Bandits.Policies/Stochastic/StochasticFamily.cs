@@ -6,6 +6,7 @@ public static class StochasticFamily
     public static IReadOnlyList<PolicyDescriptor> Entries { get; } =
     [
         ThompsonBetaPolicy.Entry,
+        ThompsonGaussianPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }
