@@ -7,6 +7,7 @@ public static class StochasticFamily
     [
         ThompsonBetaPolicy.Entry,
         ThompsonGaussianPolicy.Entry,
+        Ucb1Policy.Entry,
         RandomPolicy.Entry,
     ];
 }

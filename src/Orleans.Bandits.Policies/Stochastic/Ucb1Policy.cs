@@ -1,0 +1,63 @@
+namespace Orleans.Bandits.Policies.Stochastic;
+
+/// <summary>
+/// UCB1 (Auer, Cesa-Bianchi and Fischer 2002): play the arm with the highest mean + c·√(ln t / n),
+/// t the events learned over all arms and n those of the arm. c = √2 is the paper's √(2 ln t / n).
+/// Arms never played score +∞, so each is tried once first. Exploration scale s multiplies the
+/// bonus; s = 0 plays the best mean.
+/// </summary>
+/// <remarks>
+/// Layout: arm = [count, reward sum]. Snapshot arm = [count, mean, c·√(ln t / count)]: t and n are
+/// fixed within a snapshot, so the bonus is computed once there and selection is a multiply-add.
+/// </remarks>
+public sealed class Ucb1Policy(PolicyDescriptor descriptor, PolicyParameters parameters)
+    : IndexPolicy(descriptor, parameters, 0)
+{
+    public static PolicyDescriptor Entry { get; } = new(
+        "ucb1",
+        "UCB1 upper confidence bounds: mean + c·√(ln t / n), for rewards in [0, 1].",
+        Contextual: false,
+        RewardRange.Unit,
+        [
+            new("c", Math.Sqrt(2), "Exploration constant; √2 is UCB1 as analysed by Auer et al. (2002).", Min: 0),
+        ],
+        OperationalDefaults.Deterministic,
+        HasPosterior: false,
+        (d, p, _) => new Ucb1Policy(d, p));
+
+    private readonly double _c = parameters["c"];
+
+    protected override double[] NewArm() => [0, 0];
+
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
+    {
+        var stats = state.Arms[trainingEvent.Arm];
+        stats[0] += 1;
+        stats[1] += trainingEvent.Reward;
+    }
+
+    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    {
+        var total = 0.0;
+        foreach (var stats in state.Arms)
+        {
+            total += stats[0];
+        }
+
+        var logTotal = total > 1 ? Math.Log(total) : 0;
+        var arms = new double[state.ArmCount][];
+        for (var arm = 0; arm < arms.Length; arm++)
+        {
+            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
+            arms[arm] = count > 0 ? [count, sum / count, _c * Math.Sqrt(logTotal / count)] : [0, 0, 0];
+        }
+
+        return new PolicySnapshot(arms, []);
+    }
+
+    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
+    {
+        var stats = snapshot.Arms[arm];
+        return stats[0] > 0 ? stats[1] + (exploration * stats[2]) : double.PositiveInfinity;
+    }
+}
