@@ -8,6 +8,7 @@ public static class StochasticFamily
         ThompsonBetaPolicy.Entry,
         ThompsonGaussianPolicy.Entry,
         Ucb1Policy.Entry,
+        Ucb1TunedPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }
