@@ -9,6 +9,7 @@ public static class StochasticFamily
         ThompsonGaussianPolicy.Entry,
         Ucb1Policy.Entry,
         Ucb1TunedPolicy.Entry,
+        KlUcbPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }
