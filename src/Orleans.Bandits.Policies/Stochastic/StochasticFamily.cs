@@ -10,6 +10,7 @@ public static class StochasticFamily
         Ucb1Policy.Entry,
         Ucb1TunedPolicy.Entry,
         KlUcbPolicy.Entry,
+        EpsilonGreedyPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }
