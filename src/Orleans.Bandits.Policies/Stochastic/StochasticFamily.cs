@@ -11,6 +11,7 @@ public static class StochasticFamily
         Ucb1TunedPolicy.Entry,
         KlUcbPolicy.Entry,
         EpsilonGreedyPolicy.Entry,
+        SoftmaxPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }
