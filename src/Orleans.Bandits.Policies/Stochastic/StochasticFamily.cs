@@ -12,6 +12,7 @@ public static class StochasticFamily
         KlUcbPolicy.Entry,
         EpsilonGreedyPolicy.Entry,
         SoftmaxPolicy.Entry,
+        ExploreFirstPolicy.Entry,
         RandomPolicy.Entry,
     ];
 }

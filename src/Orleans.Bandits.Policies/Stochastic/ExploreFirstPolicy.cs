@@ -1,0 +1,73 @@
+namespace Orleans.Bandits.Policies.Stochastic;
+
+/// <summary>
+/// Explore-then-commit: for the first <c>discovery</c> events learned it plays the arm whose
+/// Beta(1 + successes, 1 + failures) posterior is widest (largest variance, so the least-known
+/// arm; fractional rewards count fractionally), then it is greedy on the empirical mean, arms never
+/// played first. Exploration scale s stretches the discovery phase to discovery · s events; s = 0
+/// is greedy from the start.
+/// </summary>
+/// <remarks>
+/// Layout: arm = [count, reward sum]. Snapshot arm = [mean (+∞ when never played), posterior
+/// variance]; snapshot shared = [events learned].
+/// </remarks>
+public sealed class ExploreFirstPolicy : IndexPolicy
+{
+    public static PolicyDescriptor Entry { get; } = new(
+        "explore-first",
+        "Explore-then-commit: play the least-known arm for the first events, then the best mean.",
+        Contextual: false,
+        RewardRange.Unit,
+        [
+            new("discovery", 50, "Events learned before committing to the best mean (a whole number).", Min: 0),
+        ],
+        OperationalDefaults.Deterministic,
+        HasPosterior: false,
+        (d, p, _) => new ExploreFirstPolicy(d, p));
+
+    private readonly double _discovery;
+
+    private ExploreFirstPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
+        : base(descriptor, parameters, 0)
+    {
+        _discovery = parameters["discovery"];
+        if (_discovery != Math.Floor(_discovery))
+        {
+            throw new PolicyValidationException("policy.params.discovery", $"Parameter 'discovery' must be a whole number of events (got {_discovery}).");
+        }
+    }
+
+    protected override double[] NewArm() => [0, 0];
+
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
+    {
+        var stats = state.Arms[trainingEvent.Arm];
+        stats[0] += 1;
+        stats[1] += trainingEvent.Reward;
+    }
+
+    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    {
+        var total = 0.0;
+        var arms = new double[state.ArmCount][];
+        for (var arm = 0; arm < arms.Length; arm++)
+        {
+            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
+            total += count;
+            double alpha = 1 + sum, beta = 1 + count - sum, shape = alpha + beta;
+            arms[arm] =
+            [
+                count > 0 ? sum / count : double.PositiveInfinity,
+                alpha * beta / (shape * shape * (shape + 1)),
+            ];
+        }
+
+        return new PolicySnapshot(arms, [total]);
+    }
+
+    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
+    {
+        var discovering = snapshot.Shared[0] < _discovery * Math.Max(0, exploration);
+        return snapshot.Arms[arm][discovering ? 1 : 0];
+    }
+}
