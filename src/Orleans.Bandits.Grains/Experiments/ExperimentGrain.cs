@@ -26,6 +26,7 @@ public sealed partial class ExperimentGrain(
 
     private readonly DedupIndex _dedup = new();
     private ExperimentSnapshot? _snapshot;
+    private IBanditPolicy? _policy;
     private long _snapshotBuiltAtMs;
     private bool _snapshotControlStale = true;
 
@@ -80,6 +81,7 @@ public sealed partial class ExperimentGrain(
         // that does not exist, which listings skip; the reverse would hide a live experiment.
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).AddExperiment(Id.Name);
         var generation = State.Generation;
+        _policy = policy;
         store.State = new ExperimentState
         {
             Exists = true,
@@ -128,6 +130,7 @@ public sealed partial class ExperimentGrain(
         EnsureExists();
         var segments = State.Segments.ToList();
         store.State = new ExperimentState { Generation = State.Generation + 1 };
+        _policy = null;
         await PersistControlChange();
         _snapshot = null;
         foreach (var segment in segments)
@@ -302,7 +305,8 @@ public sealed partial class ExperimentGrain(
         return Task.CompletedTask;
     }
 
-    private IBanditPolicy Policy => PolicyResolver.Resolve(State.Policy, State.ContextDimension);
+    /// <summary>Resolved once per activation and definition; only Create and Delete replace the definition.</summary>
+    private IBanditPolicy Policy => _policy ??= PolicyResolver.Resolve(State.Policy, State.ContextDimension);
 
     private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 

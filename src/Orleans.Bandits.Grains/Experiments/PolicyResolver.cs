@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Policies;
 
@@ -11,6 +12,14 @@ namespace Orleans.Bandits.Grains.Experiments;
 public static class PolicyResolver
 {
     private static readonly ConcurrentDictionary<string, IBanditPolicy> Cache = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<ExperimentSnapshot, IBanditPolicy> BySnapshot = [];
+
+    /// <summary>
+    /// The policy of a replica, found by reference after the first lookup: selection and feedback
+    /// intake call this per request, so it must not rebuild the spec key every time.
+    /// </summary>
+    public static IBanditPolicy Resolve(ExperimentSnapshot snapshot) =>
+        BySnapshot.GetValue(snapshot, s => Resolve(s.Policy, s.ContextDimension));
 
     /// <exception cref="PolicyValidationException">The spec is not a valid policy.</exception>
     public static IBanditPolicy Resolve(PolicySpec spec, int contextDimension)

@@ -108,7 +108,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider cloc
 
         if (request.Reward is { } reward)
         {
-            var policy = PolicyResolver.Resolve(replica.Policy, replica.ContextDimension);
+            var policy = PolicyResolver.Resolve(replica);
             try
             {
                 policy.Validate(new TrainingEvent(token.Arm, reward, token.Propensity, token.Context, request.Costs));

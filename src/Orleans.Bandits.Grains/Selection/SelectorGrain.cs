@@ -125,7 +125,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             }
         }
 
-        var policy = PolicyResolver.Resolve(replica.Policy, replica.ContextDimension);
+        var policy = PolicyResolver.Resolve(replica);
         var selection = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random)
             ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
 
