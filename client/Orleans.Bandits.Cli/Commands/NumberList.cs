@@ -19,4 +19,8 @@ public static class NumberList
 
         return values;
     }
+
+    /// <summary>Parses rows separated by ';', each a comma-separated list, e.g. <c>0.5,0.4;0.1,0.2</c>.</summary>
+    public static double[][] ParseRows(string text, string option) =>
+        text.Split(';', StringSplitOptions.TrimEntries).Select(row => Parse(row, option)).ToArray();
 }

@@ -5,6 +5,8 @@ namespace Orleans.Bandits.Cli.Commands;
 /// <summary>Turns <c>--policy</c> and repeated <c>--param name=value</c> into a policy, reporting mistakes by option.</summary>
 public static class PolicyArguments
 {
+    public const string HorizonParameter = "horizon";
+
     /// <summary>Parses <c>name=value</c> pairs; a value may be a comma-separated list (vector parameters such as knapsack budgets).</summary>
     public static IReadOnlyDictionary<string, double[]> ParseParameters(IReadOnlyList<string> pairs)
     {
@@ -32,6 +34,20 @@ public static class PolicyArguments
         PolicyCatalogue.TryFind(name, out var descriptor)
             ? descriptor
             : throw new UsageException("--policy", $"Unknown policy '{name}'. Known policies: {string.Join(", ", PolicyCatalogue.All.Select(d => d.Name))}.");
+
+    /// <summary>
+    /// Fills a policy's <c>horizon</c> parameter (rounds it plans for, e.g. bandits with knapsacks) with
+    /// the simulated rounds unless <c>--param horizon=...</c> says otherwise: the horizon is T by definition.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double[]> WithHorizon(PolicyDescriptor descriptor, IReadOnlyDictionary<string, double[]> parameters, long rounds)
+    {
+        if (parameters.ContainsKey(HorizonParameter) || !descriptor.Parameters.Any(p => p.Name == HorizonParameter))
+        {
+            return parameters;
+        }
+
+        return new Dictionary<string, double[]>(parameters, StringComparer.Ordinal) { [HorizonParameter] = [rounds] };
+    }
 
     /// <summary>Builds the policy; a context-free policy ignores the context of a contextual environment.</summary>
     public static IBanditPolicy Create(PolicyDescriptor descriptor, IReadOnlyDictionary<string, double[]> parameters, int environmentContextDimension)

@@ -30,8 +30,9 @@ public static class SimulateCommand
         {
             var request = options.Read(parseResult);
             var descriptor = PolicyArguments.Find(request.Policy);
-            var environment = EnvironmentFactory.Plan(request.Environment);
-            var policy = PolicyArguments.Create(descriptor, request.Parameters, environment.ContextDimension);
+            var environment = EnvironmentFactory.Plan(request.Environment, request.Rounds);
+            var parameters = PolicyArguments.WithHorizon(descriptor, request.Parameters, request.Rounds);
+            var policy = PolicyArguments.Create(descriptor, parameters, environment.ContextDimension);
 
             var console = ConsoleFactory.For(output);
             var report = ProgressDisplay.Run(console, SimulationRunner.SeedRuns(request), tick => SimulationRunner.Run(policy, environment, request, tick));

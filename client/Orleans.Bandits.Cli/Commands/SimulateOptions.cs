@@ -26,22 +26,52 @@ public sealed class SimulateOptions
 
     public Option<string?> Means { get; } = new("--means")
     {
-        Description = "Comma-separated expected reward per arm (default: the ten arms 0.50,0.45,...,0.05).",
+        Description = "Comma-separated mean reward per arm (bernoulli, gaussian, knapsack; the means before the change for abrupt-change; the centres for slow-drift). Default: 0.50,0.45,...,0.05.",
     };
 
     public Option<int?> Arms { get; } = new("--arms")
     {
-        Description = "Number of arms, for environments generated from a seed (linear).",
+        Description = $"Number of arms K for generated worlds (linear, adversarial, slow-drift). Default: {EnvironmentFactory.DefaultArms}.",
     };
 
     public Option<int?> Dimension { get; } = new("--dimension")
     {
-        Description = "Context dimension d (linear).",
+        Description = $"Context dimension d (linear). Default: {EnvironmentFactory.DefaultDimension}.",
     };
 
     public Option<double?> Noise { get; } = new("--noise")
     {
-        Description = "Standard deviation of the reward noise (gaussian, linear).",
+        Description = $"Standard deviation of the reward noise (gaussian, default {EnvironmentFactory.DefaultGaussianNoise}; linear, default {EnvironmentFactory.DefaultLinearNoise}).",
+    };
+
+    public Option<string?> After { get; } = new("--after")
+    {
+        Description = "Comma-separated means after the change (abrupt-change). Default: the means reversed.",
+    };
+
+    public Option<long?> ChangeAt { get; } = new("--change-at")
+    {
+        Description = "First round with the new means (abrupt-change). Default: half the rounds.",
+    };
+
+    public Option<double?> Amplitude { get; } = new("--amplitude")
+    {
+        Description = $"How far each mean swings around its centre (slow-drift). Default: {EnvironmentFactory.DefaultAmplitude}.",
+    };
+
+    public Option<double?> Period { get; } = new("--period")
+    {
+        Description = "Rounds per drift cycle (slow-drift). Default: half the rounds.",
+    };
+
+    public Option<long?> BlockLength { get; } = new("--block-length")
+    {
+        Description = $"Rounds per block with one leading arm (adversarial). Default: {EnvironmentFactory.DefaultBlockLength}.",
+    };
+
+    public Option<string?> Costs { get; } = new("--costs")
+    {
+        Description = "Per resource, the probability each arm consumes a unit: arms separated by ',', resources by ';' (knapsack). Default: one resource, 1 − mean (failures cost).",
     };
 
     public Option<long> Rounds { get; } = new("--rounds")
@@ -91,7 +121,7 @@ public sealed class SimulateOptions
     };
 
     public IEnumerable<Option> All =>
-        [Policy, Param, Environment, Means, Arms, Dimension, Noise, Rounds, Seeds, Batch, Delay, Exploration, Csv, CompareInstant, CurvePoints];
+        [Policy, Param, Environment, Means, Arms, Dimension, Noise, After, ChangeAt, Amplitude, Period, BlockLength, Costs, Rounds, Seeds, Batch, Delay, Exploration, Csv, CompareInstant, CurvePoints];
 
     /// <summary>Reads and range-checks the values; every failure names its option.</summary>
     public SimulationRequest Read(ParseResult parseResult)
@@ -112,7 +142,13 @@ public sealed class SimulateOptions
             parseResult.GetValue(Means) is { } means ? NumberList.Parse(means, "--means") : null,
             parseResult.GetValue(Arms),
             parseResult.GetValue(Dimension),
-            parseResult.GetValue(Noise));
+            parseResult.GetValue(Noise),
+            parseResult.GetValue(After) is { } after ? NumberList.Parse(after, "--after") : null,
+            parseResult.GetValue(ChangeAt),
+            parseResult.GetValue(Amplitude),
+            parseResult.GetValue(Period),
+            parseResult.GetValue(BlockLength),
+            parseResult.GetValue(Costs) is { } costs ? NumberList.ParseRows(costs, "--costs") : null);
 
         return new SimulationRequest(
             parseResult.GetValue(Policy) ?? PolicyCatalogue.DefaultPolicyName,

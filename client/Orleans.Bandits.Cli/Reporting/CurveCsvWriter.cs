@@ -4,7 +4,8 @@ namespace Orleans.Bandits.Cli.Reporting;
 
 /// <summary>
 /// Writes the regret curves as CSV: a <c>curve</c> row per seed and curve point, then a
-/// <c>summary</c> row per run (mean pseudo-regret at T over seeds and its 95% interval).
+/// <c>summary</c> row per run (mean pseudo-regret at T over seeds and its 95% interval); against an
+/// adversary also a <c>summary-vs-best-fixed-arm</c> row (regret against the best fixed arm in hindsight).
 /// </summary>
 /// <remarks>Columns: kind, run (<c>instant</c> or <c>b{B}-d{D}</c>), seed, round, pseudoRegret, ci95Low, ci95High.</remarks>
 public static class CurveCsvWriter
@@ -35,6 +36,11 @@ public static class CurveCsvWriter
         {
             var summary = run.PseudoRegret;
             writer.WriteLine($"summary,{run.Label},,{report.Rounds},{ReportFormat.Csv(summary.Mean)},{ReportFormat.Csv(summary.Lower)},{ReportFormat.Csv(summary.Upper)}");
+            if (report.AgainstBestFixedArm)
+            {
+                var fixedArm = run.FixedArmRegret;
+                writer.WriteLine($"summary-vs-best-fixed-arm,{run.Label},,{report.Rounds},{ReportFormat.Csv(fixedArm.Mean)},{ReportFormat.Csv(fixedArm.Lower)},{ReportFormat.Csv(fixedArm.Upper)}");
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Bandits.Cli.Running;
 using Orleans.Bandits.Simulation;
 using Spectre.Console;
@@ -19,7 +20,12 @@ public static class ReportTable
         table.AddColumn(new TableColumn("batch B").RightAligned());
         table.AddColumn(new TableColumn("delay D").RightAligned());
         table.AddColumn(new TableColumn("pseudo-regret ± 95% CI").RightAligned());
-        table.AddColumn(new TableColumn("Lai–Robbins").RightAligned());
+        if (report.AgainstBestFixedArm)
+        {
+            table.AddColumn(new TableColumn("vs best fixed arm ± 95% CI").RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("Lai–Robbins bound").RightAligned());
         table.AddColumn(new TableColumn("regret / bound").RightAligned());
         table.AddColumn(new TableColumn("overhead").RightAligned());
         table.AddColumn(new TableColumn("K·(B+D)·Δmax").RightAligned());
@@ -27,18 +33,26 @@ public static class ReportTable
         foreach (var run in report.Runs)
         {
             var isMain = ReferenceEquals(run, report.Main);
-            table.AddRow(
-                Cell(report.Policy),
-                Cell(report.Environment),
-                Cell(report.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Cell(report.SeedCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Cell(run.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Cell(run.Delay.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Cell(MeanWithInterval(run.PseudoRegret)),
-                Cell(ReportFormat.Regret(report.LaiRobbins)),
-                Cell(ReportFormat.Ratio(report.RatioToBound(run))),
-                Cell(isMain ? ReportFormat.Percent(report.Overhead?.MeasuredPercent) : "baseline"),
-                Cell(isMain ? ReportFormat.Regret(report.AdditiveTerm) : ReportFormat.Missing));
+            List<string> cells =
+            [
+                report.Policy,
+                report.Environment,
+                report.Rounds.ToString(CultureInfo.InvariantCulture),
+                report.SeedCount.ToString(CultureInfo.InvariantCulture),
+                run.BatchSize.ToString(CultureInfo.InvariantCulture),
+                run.Delay.ToString(CultureInfo.InvariantCulture),
+                MeanWithInterval(run.PseudoRegret),
+            ];
+            if (report.AgainstBestFixedArm)
+            {
+                cells.Add(MeanWithInterval(run.FixedArmRegret));
+            }
+
+            cells.Add(ReportFormat.Regret(report.LowerBound));
+            cells.Add(ReportFormat.Ratio(report.RatioToBound(run)));
+            cells.Add(isMain ? ReportFormat.Percent(report.Overhead?.MeasuredPercent) : "baseline");
+            cells.Add(isMain ? ReportFormat.Regret(report.AdditiveTerm) : ReportFormat.Missing);
+            table.AddRow(cells.Select(c => new Text(c)));
         }
 
         return table;
@@ -47,9 +61,23 @@ public static class ReportTable
     public static void Write(IAnsiConsole console, SimulationReport report)
     {
         console.Write(Build(report));
-        if (report.LaiRobbins is null)
+        console.WriteLine(report.LowerBoundName is { } bound
+            ? $"Lower bound: {bound}."
+            : $"No Lai–Robbins-type lower bound is shown for {report.Environment}: it holds for fixed Bernoulli or Gaussian arms played without budgets.");
+
+        if (report.AgainstBestFixedArm)
         {
-            console.WriteLine("Lai–Robbins applies to Bernoulli arms only; not shown for this environment.");
+            console.WriteLine("Against an adversary the best arm changes over time, so pseudo-regret grows linearly; the regret against the best fixed arm in hindsight is the measure that matters.");
+        }
+
+        if (report.Main.MeanSpent is { Count: > 0 } spent)
+        {
+            console.WriteLine($"Resources consumed per seed (mean): {string.Join(", ", spent.Select((s, r) => $"resource {r + 1} = {ReportFormat.Regret(s)}"))}.");
+        }
+
+        if (!report.FixedMeans)
+        {
+            console.WriteLine("K·(B+D)·Δmax is proven for fixed means; here Δmax is the largest gap seen in any round, so the term is a guide rather than a guarantee.");
         }
 
         if (report.Overhead is { } overhead)
@@ -60,8 +88,6 @@ public static class ReportTable
                 $"theory allows + K·(B+D)·Δmax = {ReportFormat.Regret(overhead.AdditiveTerm)} ({ReportFormat.Percent(overhead.AllowedPercent)}): {verdict} the bound.");
         }
     }
-
-    private static Text Cell(string text) => new(text);
 
     private static string MeanWithInterval(SeedSummary summary) =>
         summary.HalfWidth95 is { } half

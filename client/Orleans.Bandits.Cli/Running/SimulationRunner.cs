@@ -23,10 +23,22 @@ public static class SimulationRunner
         var additive = environment.FixedMeans is { } means
             ? RegretBounds.BatchingAndDelay(means, main.BatchSize, main.Delay)
             : BatchingOverhead.AdditiveTermFor(environment.ArmCount, main.BatchSize, main.Delay, Math.Max(main.MaxGap, instant?.MaxGap ?? 0));
-        var laiRobbins = environment.BernoulliMeans is { } bernoulli ? RegretBounds.LaiRobbins(bernoulli, request.Rounds) : (double?)null;
+        var lowerBound = environment.LowerBound?.Invoke(request.Rounds);
         var overhead = instant is null ? null : new BatchingOverhead(instant.PseudoRegret.Mean, main.PseudoRegret.Mean, additive);
 
-        return new SimulationReport(policy.Descriptor.Name, environment.Name, request.Rounds, request.Seeds, main, instant, laiRobbins, additive, overhead);
+        return new SimulationReport(
+            policy.Descriptor.Name,
+            environment.Name,
+            request.Rounds,
+            request.Seeds,
+            main,
+            instant,
+            lowerBound,
+            environment.LowerBoundName,
+            environment.AgainstBestFixedArm,
+            environment.FixedMeans is not null,
+            additive,
+            overhead);
     }
 
     private static RunOutcome Play(IBanditPolicy policy, EnvironmentPlan environment, SimulationRequest request, int batchSize, int delay, Action? seedDone)
@@ -53,8 +65,21 @@ public static class SimulationRunner
             // The policy refused what the environment produced, e.g. Gaussian rewards for a [0, 1] policy.
             throw new UsageException("--environment", $"Policy '{policy.Descriptor.Name}' cannot learn from environment '{environment.Name}': {PolicyArguments.MessageOf(invalid)}");
         }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is InvalidOperationException)
+        {
+            // The simulator plays every round; a policy that stops choosing (a knapsack budget ran out) cannot finish.
+            throw new UsageException(
+                "--rounds",
+                $"Policy '{policy.Descriptor.Name}' stopped choosing arms before round {request.Rounds} (a budget ran out). " +
+                "The simulator plays every round: give budgets that last (--param budgets=...) or fewer --rounds.");
+        }
 
-        var regret = SeedSummary.Of(results.Select(r => r.PseudoRegret).ToArray());
-        return new RunOutcome(batchSize, delay, results, regret, trackers.Max(t => t.MaxGap));
+        return new RunOutcome(
+            batchSize,
+            delay,
+            results,
+            SeedSummary.Of(results.Select(r => r.PseudoRegret).ToArray()),
+            SeedSummary.Of(results.Select(r => r.RegretAgainstBestFixedArm).ToArray()),
+            trackers.Max(t => t.MaxGap));
     }
 }

@@ -29,4 +29,14 @@ public sealed class PolicyArgumentsTests
         Assert.Equal(2, policy.Parameters["alpha"]);
         Assert.Equal(1, policy.Parameters["beta"]);
     }
+
+    [Fact]
+    public void Horizon_defaults_to_the_simulated_rounds_unless_given()
+    {
+        var knapsack = PolicyArguments.Find("bwk-primal-dual");
+
+        Assert.Equal([5000.0], PolicyArguments.WithHorizon(knapsack, new Dictionary<string, double[]>(), 5000)["horizon"]);
+        Assert.Equal([7.0], PolicyArguments.WithHorizon(knapsack, new Dictionary<string, double[]> { ["horizon"] = [7] }, 5000)["horizon"]);
+        Assert.False(PolicyArguments.WithHorizon(PolicyArguments.Find("thompson-beta"), new Dictionary<string, double[]>(), 5000).ContainsKey("horizon"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orleans.Bandits.Cli.Reporting;
+using Orleans.Bandits.Policies;
 using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Tests.Commands;
@@ -71,6 +72,44 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 seed: no CI", run.Output);
+    }
+
+    [Theory]
+    [InlineData("bernoulli", "thompson-beta")]
+    [InlineData("gaussian", "random")]
+    [InlineData("linear", "random")]
+    [InlineData("abrupt-change", "thompson-beta")]
+    [InlineData("slow-drift", "thompson-beta")]
+    [InlineData("adversarial", "thompson-beta")]
+    [InlineData("knapsack", "thompson-beta")]
+    public void Every_environment_runs_with_its_defaults(string environment, string policy)
+    {
+        var run = CliRun.Invoke("simulate", "--environment", environment, "--policy", policy, "--rounds", "500", "--seeds", "2", "--csv", _csv);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(environment, run.Output);
+        Assert.Equal(2 * 100, File.ReadLines(_csv).Count(l => l.StartsWith("curve,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Contextual_policy_plays_the_linear_world_at_the_requested_dimension()
+    {
+        var contextual = PolicyCatalogue.All.First(d => d.Contextual).Name;
+
+        var run = CliRun.Invoke("simulate", "--environment", "linear", "--policy", contextual, "--arms", "4", "--dimension", "3", "--rounds", "500", "--seeds", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(contextual, run.Output);
+    }
+
+    [Fact]
+    public void Adversarial_world_reports_regret_against_the_best_fixed_arm()
+    {
+        var run = CliRun.Invoke("simulate", "--environment", "adversarial", "--rounds", "1000", "--seeds", "2", "--csv", _csv);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("vs best fixed arm", run.Output);
+        Assert.Contains(File.ReadLines(_csv), l => l.StartsWith("summary-vs-best-fixed-arm,instant,", StringComparison.Ordinal));
     }
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
