@@ -107,6 +107,7 @@ public static class BanditsApi
             .MapFeedbackEndpoints()
             .MapObservingEndpoints()
             .MapStatsStreamEndpoints();
+        app.MapBanditsDashboard();
         return app;
     }
 }
