@@ -30,7 +30,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
     [Fact]
     public async Task A_poison_entry_ends_in_the_dead_letter_stream_and_every_other_entry_of_its_queue_is_delivered_once()
     {
-        using var meter = new DeadLetterMeter();
+        using var counters = new StreamCounters();
         var poisoned = StreamId.Create(ProbeEvent.Namespace, $"poisoned-{Guid.NewGuid():N}");
         var neighbours = _queues.Neighbours(poisoned, $"neighbour-{Guid.NewGuid():N}", 3);
         Assert.Equal(3, neighbours.Count);
@@ -64,7 +64,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
         Assert.Equal(TestStreamSettings.MaxDeliveryAttempts, (int)deadLetter["dead-letter.deliveries"]);
         var queue = _queues.QueueOf(poisoned).ToString();
         Assert.Equal(queue, (string?)deadLetter["dead-letter.queue"]);
-        Assert.Equal(1, meter.Count(queue, DeadLetterReasons.MaxDeliveries));
+        Assert.Equal(1, counters.Count(RedisStreamMetrics.DeadLetteredName, queue, DeadLetterReasons.MaxDeliveries));
         Assert.Contains(LogSink.Errors, line => line.Contains((string)deadLetter["dead-letter.id"]!, StringComparison.Ordinal) && line.Contains("dead-letter", StringComparison.Ordinal));
         await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the poison entry gone from its queue");
     }
@@ -72,7 +72,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
     [Fact]
     public async Task An_entry_that_cannot_be_decoded_is_dead_lettered_at_once_and_its_stream_goes_on()
     {
-        using var meter = new DeadLetterMeter();
+        using var counters = new StreamCounters();
         var stream = StreamId.Create(ProbeEvent.Namespace, $"garbled-{Guid.NewGuid():N}");
         var garbage = await _queues.AppendRawAsync(stream, [0xde, 0xad, 0xbe, 0xef, 0x00, 0x17]);
         var ids = Ids("after-garbage", 4);
@@ -87,7 +87,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
         Assert.Equal(garbage.ToString(), (string?)deadLetter["dead-letter.id"]);
         Assert.Equal(DeadLetterReasons.Undecodable, (string?)deadLetter["dead-letter.reason"]);
         Assert.Equal(0, (int)deadLetter["dead-letter.deliveries"]);
-        Assert.Equal(1, meter.Count(_queues.QueueOf(stream).ToString(), DeadLetterReasons.Undecodable));
+        Assert.Equal(1, counters.Count(RedisStreamMetrics.DeadLetteredName, _queues.QueueOf(stream).ToString(), DeadLetterReasons.Undecodable));
     }
 
     [Fact]

@@ -11,12 +11,14 @@ namespace Orleans.Bandits.Redis.Streams;
 public static class RedisStreamMetrics
 {
     public const string DeadLetteredName = "bandits.streams.dead_lettered";
+    public const string DeliveryFailuresName = "bandits.streams.delivery_failures";
+    public const string ReclaimedName = "bandits.streams.reclaimed";
 
     private static readonly Meter Meter = new(BanditsTelemetry.MeterName);
 
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>(DeadLetteredName, description: "Stream entries moved to the dead-letter stream, by reason.");
-    public static readonly Counter<long> DeliveryFailures = Meter.CreateCounter<long>("bandits.streams.delivery_failures", description: "Deliveries the pulling agent gave up on; their entries are retried.");
-    public static readonly Counter<long> Reclaimed = Meter.CreateCounter<long>("bandits.streams.reclaimed", description: "Pending entries taken over from departed or dead consumers.");
+    public static readonly Counter<long> DeliveryFailures = Meter.CreateCounter<long>(DeliveryFailuresName, description: "Deliveries the pulling agent gave up on; their entries are retried.");
+    public static readonly Counter<long> Reclaimed = Meter.CreateCounter<long>(ReclaimedName, description: "Pending entries taken over from departed or dead consumers.");
 
     internal static TagList For(string provider, string queue) => new() { { "provider", provider }, { "queue", queue } };
 
