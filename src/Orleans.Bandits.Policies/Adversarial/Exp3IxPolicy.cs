@@ -64,15 +64,13 @@ public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters p
         ExponentialWeights.RequirePropensity(Descriptor.Name, trainingEvent);
     }
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
     protected override double[] NewShared(int armCount) => new double[armCount];
 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
         var loss = 1 - trainingEvent.Reward;
         var estimate = loss / (trainingEvent.Propensity!.Value + ImplicitExploration(state.ArmCount));
         state.Shared[trainingEvent.Arm] -= LearningRate(state.ArmCount) * estimate;

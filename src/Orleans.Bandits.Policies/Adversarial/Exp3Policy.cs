@@ -44,15 +44,13 @@ public sealed class Exp3Policy(PolicyDescriptor descriptor, PolicyParameters par
         ExponentialWeights.RequirePropensity(Descriptor.Name, trainingEvent);
     }
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
     protected override double[] NewShared(int armCount) => new double[armCount];
 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
         var estimate = trainingEvent.Reward / trainingEvent.Propensity!.Value;
         state.Shared[trainingEvent.Arm] += _gamma * estimate / state.ArmCount;
     }

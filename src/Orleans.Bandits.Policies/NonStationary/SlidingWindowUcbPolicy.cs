@@ -32,7 +32,7 @@ public sealed class SlidingWindowUcbPolicy(PolicyDescriptor descriptor, PolicyPa
     private readonly int _window = WindowParameter.Read(parameters);
     private readonly double _c = parameters["c"];
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
     protected override double[] NewShared(int armCount)
     {
@@ -62,9 +62,7 @@ public sealed class SlidingWindowUcbPolicy(PolicyDescriptor descriptor, PolicyPa
 
         state.Shared[slot] = trainingEvent.Arm;
         state.Shared[slot + 1] = trainingEvent.Reward;
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
         state.Shared[0] = events + 1;
     }
 

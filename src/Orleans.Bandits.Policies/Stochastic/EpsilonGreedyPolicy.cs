@@ -30,27 +30,20 @@ public sealed class EpsilonGreedyPolicy(PolicyDescriptor descriptor, PolicyParam
     private readonly double _epsilon = parameters["epsilon"];
     private readonly double _decay = parameters["decay"];
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
-    }
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
-        var total = 0.0;
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
         {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
-            total += count;
-            arms[arm] = [count > 0 ? sum / count : double.PositiveInfinity];
+            arms[arm] = [RewardTally.MeanOrUntried(state.Arms[arm])];
         }
 
-        return new PolicySnapshot(arms, [_epsilon / (1 + (_decay * total))]);
+        return new PolicySnapshot(arms, [_epsilon / (1 + (_decay * RewardTally.TotalCount(state.Arms)))]);
     }
 
     public override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)

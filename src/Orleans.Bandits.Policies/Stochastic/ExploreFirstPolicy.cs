@@ -37,32 +37,23 @@ public sealed class ExploreFirstPolicy : IndexPolicy
         }
     }
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
-    }
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
-        var total = 0.0;
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
         {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
-            total += count;
+            var stats = state.Arms[arm];
+            double count = stats[RewardTally.CountIndex], sum = stats[RewardTally.SumIndex];
             double alpha = 1 + sum, beta = 1 + count - sum, shape = alpha + beta;
-            arms[arm] =
-            [
-                count > 0 ? sum / count : double.PositiveInfinity,
-                alpha * beta / (shape * shape * (shape + 1)),
-            ];
+            arms[arm] = [RewardTally.MeanOrUntried(stats), alpha * beta / (shape * shape * (shape + 1))];
         }
 
-        return new PolicySnapshot(arms, [total]);
+        return new PolicySnapshot(arms, [RewardTally.TotalCount(state.Arms)]);
     }
 
     protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)

@@ -18,14 +18,10 @@ public sealed class RandomPolicy(PolicyDescriptor descriptor, PolicyParameters p
         HasPosterior: false,
         (d, p, _) => new RandomPolicy(d, p));
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
-    }
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
     public override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
     {

@@ -28,22 +28,17 @@ public sealed class SoftmaxPolicy(PolicyDescriptor descriptor, PolicyParameters 
 
     private readonly double _temperature = parameters["temperature"];
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
-    }
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
         {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
-            arms[arm] = [count > 0 ? sum / count : double.PositiveInfinity];
+            arms[arm] = [RewardTally.MeanOrUntried(state.Arms[arm])];
         }
 
         return new PolicySnapshot(arms, []);

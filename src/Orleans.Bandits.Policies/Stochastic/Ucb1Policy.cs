@@ -27,23 +27,14 @@ public sealed class Ucb1Policy(PolicyDescriptor descriptor, PolicyParameters par
 
     private readonly double _c = parameters["c"];
 
-    protected override double[] NewArm() => [0, 0];
+    protected override double[] NewArm() => RewardTally.New();
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        var stats = state.Arms[trainingEvent.Arm];
-        stats[0] += 1;
-        stats[1] += trainingEvent.Reward;
-    }
+    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
+        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
-        var total = 0.0;
-        foreach (var stats in state.Arms)
-        {
-            total += stats[0];
-        }
-
+        var total = RewardTally.TotalCount(state.Arms);
         var logTotal = total > 1 ? Math.Log(total) : 0;
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)

@@ -33,19 +33,13 @@ public sealed class Ucb1TunedPolicy(PolicyDescriptor descriptor, PolicyParameter
     {
         var stats = state.Arms[trainingEvent.Arm];
         var reward = trainingEvent.Reward;
-        stats[0] += 1;
-        stats[1] += reward;
+        RewardTally.Add(stats, reward);
         stats[2] += reward * reward;
     }
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
-        var total = 0.0;
-        foreach (var stats in state.Arms)
-        {
-            total += stats[0];
-        }
-
+        var total = RewardTally.TotalCount(state.Arms);
         var logTotal = total > 1 ? Math.Log(total) : 0;
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
