@@ -96,7 +96,7 @@ public abstract class BanditPolicy(PolicyDescriptor descriptor, PolicyParameters
     {
     }
 
-    protected static bool IsExcluded(ReadOnlySpan<bool> excluded, int arm) => arm < excluded.Length && excluded[arm];
+    protected internal static bool IsExcluded(ReadOnlySpan<bool> excluded, int arm) => arm < excluded.Length && excluded[arm];
 
     /// <summary>Number of arms that may be chosen.</summary>
     protected static int CountAvailable(int armCount, ReadOnlySpan<bool> excluded)

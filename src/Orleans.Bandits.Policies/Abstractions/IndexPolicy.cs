@@ -10,9 +10,7 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
 {
     public sealed override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
     {
-        var best = -1;
-        var bestScore = double.NegativeInfinity;
-        var ties = 0;
+        var best = new BestArm();
         for (var arm = 0; arm < snapshot.ArmCount; arm++)
         {
             if (IsExcluded(excluded, arm))
@@ -21,24 +19,10 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
             }
 
             var score = Score(snapshot, arm, context, exploration, random);
-            if (double.IsNaN(score))
-            {
-                score = double.NegativeInfinity;
-            }
-
-            if (best < 0 || score > bestScore)
-            {
-                best = arm;
-                bestScore = score;
-                ties = 1;
-            }
-            else if (score == bestScore && random.Next(++ties) == 0)
-            {
-                best = arm;
-            }
+            best.Offer(arm, double.IsNaN(score) ? double.NegativeInfinity : score, random);
         }
 
-        return best < 0 ? null : new Selection(best, null);
+        return best.Choice(propensity: null);
     }
 
     /// <summary>The arm's index for this call; higher is better.</summary>

@@ -68,29 +68,15 @@ public static class ExponentialWeights
     /// </summary>
     public static Selection? Heaviest(PolicySnapshot snapshot, ReadOnlySpan<bool> excluded, Random random, int weightIndex)
     {
-        var best = -1;
-        var bestWeight = double.NegativeInfinity;
-        var ties = 0;
+        var best = new BestArm();
         for (var arm = 0; arm < snapshot.ArmCount; arm++)
         {
-            if (arm < excluded.Length && excluded[arm])
+            if (!BanditPolicy.IsExcluded(excluded, arm))
             {
-                continue;
-            }
-
-            var weight = snapshot.Arms[arm][weightIndex];
-            if (best < 0 || weight > bestWeight)
-            {
-                best = arm;
-                bestWeight = weight;
-                ties = 1;
-            }
-            else if (weight == bestWeight && random.Next(++ties) == 0)
-            {
-                best = arm;
+                best.Offer(arm, snapshot.Arms[arm][weightIndex], random);
             }
         }
 
-        return best < 0 ? null : new Selection(best, 1.0 / ties);
+        return best.Choice(propensity: 1.0 / best.Ties);
     }
 }

@@ -226,30 +226,16 @@ public sealed class BwkPrimalDualPolicy : BanditPolicy
             return null;
         }
 
-        var best = -1;
-        var bestScore = double.NegativeInfinity;
-        var ties = 0;
+        var best = new BestArm();
         for (var arm = 0; arm < snapshot.ArmCount; arm++)
         {
-            if (IsExcluded(excluded, arm))
+            if (!IsExcluded(excluded, arm))
             {
-                continue;
-            }
-
-            var score = BangPerBuck(snapshot, arm, Math.Max(0, exploration));
-            if (best < 0 || score > bestScore)
-            {
-                best = arm;
-                bestScore = score;
-                ties = 1;
-            }
-            else if (score == bestScore && random.Next(++ties) == 0)
-            {
-                best = arm;
+                best.Offer(arm, BangPerBuck(snapshot, arm, Math.Max(0, exploration)), random);
             }
         }
 
-        return best < 0 ? null : new Selection(best, null);
+        return best.Choice(propensity: null);
     }
 
     private static double BangPerBuck(PolicySnapshot snapshot, int arm, double exploration)

@@ -33,7 +33,7 @@ public sealed class RandomPolicy(PolicyDescriptor descriptor, PolicyParameters p
 
         if (exploration <= 0)
         {
-            return GreedySelection.ByMean(snapshot, excluded, random, countIndex: 0, sumIndex: 1);
+            return GreedySelection.ByMean(snapshot, excluded, random);
         }
 
         var pick = random.Next(available);
