@@ -14,7 +14,7 @@ namespace Orleans.Bandits.Policies.NonStationary;
 /// empty slot. An event leaves the window when its slot is overwritten. Snapshot arm = [N, mean, bonus].
 /// </remarks>
 public sealed class SlidingWindowUcbPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : IndexPolicy(descriptor, parameters, 0)
+    : MeanPlusBonusPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "sliding-window-ucb",
@@ -66,23 +66,8 @@ public sealed class SlidingWindowUcbPolicy(PolicyDescriptor descriptor, PolicyPa
         state.Shared[0] = events + 1;
     }
 
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
-    {
-        var horizon = Math.Min(state.Shared[0], _window);
-        var logHorizon = horizon > 1 ? Math.Log(horizon) : 0;
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
-            arms[arm] = count > 0 ? [count, sum / count, _c * Math.Sqrt(logHorizon / count)] : [0, 0, 0];
-        }
+    /// <summary>min(t, W): an event older than the window no longer counts, so neither does its round.</summary>
+    protected override double Horizon(PolicyState state) => Math.Min(state.Shared[0], _window);
 
-        return new PolicySnapshot(arms, []);
-    }
-
-    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        var stats = snapshot.Arms[arm];
-        return stats[0] > 0 ? stats[1] + (exploration * stats[2]) : double.PositiveInfinity;
-    }
+    protected override double Bonus(double[] stats, double logHorizon) => _c * Math.Sqrt(logHorizon / stats[RewardTally.CountIndex]);
 }

@@ -11,7 +11,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// fixed within a snapshot, so the bonus is computed once there and selection is a multiply-add.
 /// </remarks>
 public sealed class Ucb1Policy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : IndexPolicy(descriptor, parameters, 0)
+    : MeanPlusBonusPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "ucb1",
@@ -32,23 +32,5 @@ public sealed class Ucb1Policy(PolicyDescriptor descriptor, PolicyParameters par
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
         RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
-    {
-        var total = RewardTally.TotalCount(state.Arms);
-        var logTotal = total > 1 ? Math.Log(total) : 0;
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
-            arms[arm] = count > 0 ? [count, sum / count, _c * Math.Sqrt(logTotal / count)] : [0, 0, 0];
-        }
-
-        return new PolicySnapshot(arms, []);
-    }
-
-    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        var stats = snapshot.Arms[arm];
-        return stats[0] > 0 ? stats[1] + (exploration * stats[2]) : double.PositiveInfinity;
-    }
+    protected override double Bonus(double[] stats, double logHorizon) => _c * Math.Sqrt(logHorizon / stats[RewardTally.CountIndex]);
 }

@@ -12,7 +12,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// t and n are fixed within a snapshot, so the bonus is computed once there.
 /// </remarks>
 public sealed class Ucb1TunedPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : IndexPolicy(descriptor, parameters, 0)
+    : MeanPlusBonusPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "ucb1-tuned",
@@ -37,33 +37,13 @@ public sealed class Ucb1TunedPolicy(PolicyDescriptor descriptor, PolicyParameter
         stats[2] += reward * reward;
     }
 
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    protected override double Bonus(double[] stats, double logHorizon)
     {
-        var total = RewardTally.TotalCount(state.Arms);
-        var logTotal = total > 1 ? Math.Log(total) : 0;
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1], squares = state.Arms[arm][2];
-            if (count <= 0)
-            {
-                arms[arm] = [0, 0, 0];
-                continue;
-            }
-
-            var mean = sum / count;
-            // Rewards in [0, 1] keep the sum of squares exact enough; the clamp only absorbs rounding.
-            var variance = Math.Max(0, (squares / count) - (mean * mean));
-            var bound = variance + Math.Sqrt(2 * logTotal / count);
-            arms[arm] = [count, mean, Math.Sqrt(logTotal / count * Math.Min(MaxUnitVariance, bound))];
-        }
-
-        return new PolicySnapshot(arms, []);
-    }
-
-    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        var stats = snapshot.Arms[arm];
-        return stats[0] > 0 ? stats[1] + (exploration * stats[2]) : double.PositiveInfinity;
+        double count = stats[RewardTally.CountIndex], sum = stats[RewardTally.SumIndex], squares = stats[2];
+        var mean = sum / count;
+        // Rewards in [0, 1] keep the sum of squares exact enough; the clamp only absorbs rounding.
+        var variance = Math.Max(0, (squares / count) - (mean * mean));
+        var bound = variance + Math.Sqrt(2 * logHorizon / count);
+        return Math.Sqrt(logHorizon / count * Math.Min(MaxUnitVariance, bound));
     }
 }
