@@ -1,0 +1,54 @@
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Redis.Tests.Fixtures;
+using Orleans.Providers.Streams.Common;
+using Orleans.Runtime;
+
+namespace Orleans.Bandits.Redis.Tests;
+
+/// <summary>Silos join a cluster under load and take queues over from the silo that read them.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class QueueTakeoverTests(RedisServer redis)
+{
+    private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Silos_joining_under_load_take_queues_over_without_losing_or_double_counting_an_event()
+    {
+        const int clients = 2, eventsPerClient = 3_000, eventsPerToken = 10;
+        await using var cluster = await RedisCluster.StartAsync(redis, silos: 1);
+        var experiments = await cluster.CreateExperimentsAsync("takeover", 10);
+        var load = new FeedbackLoad(cluster, experiments);
+
+        var sending = load.RunAsync("join", clients, eventsPerClient, eventsPerToken);
+        await load.WhenAcceptedAsync(clients * eventsPerClient / 4);
+        await cluster.Cluster.StartAdditionalSiloAsync();
+        await load.WhenAcceptedAsync(clients * eventsPerClient / 2);
+        await cluster.Cluster.StartAdditionalSiloAsync();
+        await sending;
+
+        Assert.Equal(clients * eventsPerClient, load.Accepted);
+        foreach (var experiment in experiments)
+        {
+            var stats = await Eventually.Until(
+                () => cluster.Client.GetStatsAsync(RedisCluster.Tenant, experiment),
+                s => s.TrainedEvents >= load.AcceptedFor(experiment),
+                Convergence,
+                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events");
+            Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
+            Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
+        }
+
+        // Every silo now reads some of the queues, and together they read all of them.
+        var agents = await Eventually.Until(
+            async () => (await cluster.Cluster.Client.GetGrain<IManagementGrain>(0)
+                .SendControlCommandToProvider<PersistentStreamProvider>(FeedbackStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents))
+                .Select(count => (int)count!).ToList(),
+            counts => counts.Count == 3 && counts.All(c => c > 0) && counts.Sum() == TestStreamSettings.QueueCount,
+            Convergence,
+            "the queues spread over the three silos");
+        Assert.Equal(TestStreamSettings.QueueCount, agents.Sum());
+
+        await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
+        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted");
+    }
+}
