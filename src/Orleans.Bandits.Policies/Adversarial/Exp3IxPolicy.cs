@@ -12,11 +12,10 @@ namespace Orleans.Bandits.Policies.Adversarial;
 /// Exploration scale s is a temperature: p_i ∝ w_i^(1/s); s = 0 plays the heaviest weight.
 /// </summary>
 /// <remarks>
-/// Layout: arm = [pulls, reward sum]; shared = [ln w_0, …, ln w_{K−1}], shifted after each batch so
-/// the heaviest is 0. Snapshot arm = [ln w_i − max ln w].
+/// Layout: see <see cref="ExponentialWeightsPolicy"/>. Snapshot arm = [ln w_i − max ln w].
 /// </remarks>
 public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : BanditPolicy(descriptor, parameters, 0)
+    : ExponentialWeightsPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "exp3-ix",
@@ -52,40 +51,17 @@ public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters p
     /// <summary>The implicit exploration for <paramref name="armCount"/> arms.</summary>
     public double ImplicitExploration(int armCount) => _gamma > 0 ? _gamma : LearningRate(armCount) / 2;
 
-    public override void AddArm(PolicyState state)
+    /// <summary>A loss lowers the weight: ln w −= η · ℓ / (p + γ).</summary>
+    protected override double LogWeightChange(double reward, double propensity, int armCount)
     {
-        base.AddArm(state);
-        state.Shared = [.. state.Shared, ExponentialWeights.LogMeanWeight(state.Shared)];
+        var loss = 1 - reward;
+        var estimate = loss / (propensity + ImplicitExploration(armCount));
+        return -(LearningRate(armCount) * estimate);
     }
-
-    public override void Validate(in TrainingEvent trainingEvent)
-    {
-        base.Validate(trainingEvent);
-        ExponentialWeights.RequirePropensity(Descriptor.Name, trainingEvent);
-    }
-
-    protected override double[] NewArm() => RewardTally.New();
-
-    protected override double[] NewShared(int armCount) => new double[armCount];
-
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
-        var loss = 1 - trainingEvent.Reward;
-        var estimate = loss / (trainingEvent.Propensity!.Value + ImplicitExploration(state.ArmCount));
-        state.Shared[trainingEvent.Arm] -= LearningRate(state.ArmCount) * estimate;
-    }
-
-    protected override void AfterBatch(PolicyState state) => ExponentialWeights.ShiftToZeroMaximum(state.Shared);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
-        var max = double.NegativeInfinity;
-        for (var arm = 0; arm < state.ArmCount; arm++)
-        {
-            max = Math.Max(max, state.Shared[arm]);
-        }
-
+        var max = LogWeights.Max(state.Shared);
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
         {
@@ -99,56 +75,25 @@ public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters p
     {
         if (exploration <= 0)
         {
-            return ExponentialWeights.Heaviest(snapshot, excluded, random, weightIndex: 0);
+            return Heaviest(snapshot, excluded, random, weightIndex: 0);
         }
 
         // Exponents are taken relative to the heaviest AVAILABLE arm: if the arms holding nearly all
         // the weight are excluded, the rest must not all underflow to probability 0.
         var max = double.NegativeInfinity;
-        var available = 0;
         for (var arm = 0; arm < snapshot.ArmCount; arm++)
         {
             if (!IsExcluded(excluded, arm))
             {
                 max = Math.Max(max, snapshot.Arms[arm][0]);
-                available++;
             }
         }
 
-        if (available == 0)
-        {
-            return null;
-        }
-
-        var total = 0.0;
-        for (var arm = 0; arm < snapshot.ArmCount; arm++)
-        {
-            if (!IsExcluded(excluded, arm))
-            {
-                total += Math.Exp((snapshot.Arms[arm][0] - max) / exploration);
-            }
-        }
-
-        var target = random.NextDouble() * total;
-        var last = -1;
-        for (var arm = 0; arm < snapshot.ArmCount; arm++)
-        {
-            if (IsExcluded(excluded, arm))
-            {
-                continue;
-            }
-
-            last = arm;
-            var weight = Math.Exp((snapshot.Arms[arm][0] - max) / exploration);
-            if (target < weight)
-            {
-                return new Selection(arm, weight / total);
-            }
-
-            target -= weight;
-        }
-
-        // Rounding can leave a sliver of the total after the last arm; it belongs to that arm.
-        return new Selection(last, Math.Exp((snapshot.Arms[last][0] - max) / exploration) / total);
+        return DrawInProportion(
+            snapshot,
+            excluded,
+            random,
+            (Max: max, Temperature: exploration),
+            static (arm, p) => Math.Exp((arm[0] - p.Max) / p.Temperature));
     }
 }

@@ -11,12 +11,10 @@ namespace Orleans.Bandits.Policies.Adversarial;
 /// Exploration scale s mixes in γ·s (capped at 1) instead of γ; s = 0 plays the heaviest weight.
 /// </summary>
 /// <remarks>
-/// Layout: arm = [pulls, reward sum]; shared = [ln w_0, …, ln w_{K−1}]. Weights only grow and would
-/// overflow as doubles, so they are kept as logarithms and shifted after each batch so that the
-/// heaviest is ln 1 = 0 (a common factor does not change p). Snapshot arm = [p_i, w_i / Σw].
+/// Layout: see <see cref="ExponentialWeightsPolicy"/> (weights only grow here). Snapshot arm = [p_i, w_i / Σw].
 /// </remarks>
 public sealed class Exp3Policy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : BanditPolicy(descriptor, parameters, 0)
+    : ExponentialWeightsPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "exp3",
@@ -32,47 +30,19 @@ public sealed class Exp3Policy(PolicyDescriptor descriptor, PolicyParameters par
 
     private readonly double _gamma = parameters["gamma"];
 
-    public override void AddArm(PolicyState state)
+    /// <summary>ln w += γ · r̂ / K with the importance-weighted estimate r̂ = r / p.</summary>
+    protected override double LogWeightChange(double reward, double propensity, int armCount)
     {
-        base.AddArm(state);
-        state.Shared = [.. state.Shared, ExponentialWeights.LogMeanWeight(state.Shared)];
+        var estimate = reward / propensity;
+        return _gamma * estimate / armCount;
     }
-
-    public override void Validate(in TrainingEvent trainingEvent)
-    {
-        base.Validate(trainingEvent);
-        ExponentialWeights.RequirePropensity(Descriptor.Name, trainingEvent);
-    }
-
-    protected override double[] NewArm() => RewardTally.New();
-
-    protected override double[] NewShared(int armCount) => new double[armCount];
-
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
-    {
-        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
-        var estimate = trainingEvent.Reward / trainingEvent.Propensity!.Value;
-        state.Shared[trainingEvent.Arm] += _gamma * estimate / state.ArmCount;
-    }
-
-    protected override void AfterBatch(PolicyState state) => ExponentialWeights.ShiftToZeroMaximum(state.Shared);
 
     public override PolicySnapshot CreateSnapshot(PolicyState state)
     {
         var count = state.ArmCount;
         var logWeights = state.Shared;
-        var max = double.NegativeInfinity;
-        for (var arm = 0; arm < count; arm++)
-        {
-            max = Math.Max(max, logWeights[arm]);
-        }
-
-        var total = 0.0;
-        for (var arm = 0; arm < count; arm++)
-        {
-            total += Math.Exp(logWeights[arm] - max);
-        }
-
+        var max = LogWeights.Max(logWeights);
+        var total = LogWeights.SumRelativeTo(logWeights, max);
         var arms = new double[count][];
         for (var arm = 0; arm < count; arm++)
         {
@@ -87,53 +57,20 @@ public sealed class Exp3Policy(PolicyDescriptor descriptor, PolicyParameters par
     {
         if (exploration <= 0)
         {
-            return ExponentialWeights.Heaviest(snapshot, excluded, random, weightIndex: 1);
+            return Heaviest(snapshot, excluded, random, weightIndex: 1);
         }
 
-        // At s = 1 the snapshot's p is used as computed; otherwise p is rebuilt from the weight share.
+        // p restricted to the available arms: each is drawn with p_i / Σ_available p_j.
         var gamma = Math.Min(1, _gamma * exploration);
-        var uniform = gamma / snapshot.ArmCount;
-        var total = 0.0;
-        var available = 0;
-        for (var arm = 0; arm < snapshot.ArmCount; arm++)
-        {
-            if (!IsExcluded(excluded, arm))
-            {
-                total += Probability(snapshot.Arms[arm], exploration, gamma, uniform);
-                available++;
-            }
-        }
-
-        if (available == 0)
-        {
-            return null;
-        }
-
-        // Sampling from p restricted to the available arms: each has p_i / Σ_available p_j, which
-        // is the exact propensity returned.
-        var target = random.NextDouble() * total;
-        var last = -1;
-        for (var arm = 0; arm < snapshot.ArmCount; arm++)
-        {
-            if (IsExcluded(excluded, arm))
-            {
-                continue;
-            }
-
-            last = arm;
-            var probability = Probability(snapshot.Arms[arm], exploration, gamma, uniform);
-            if (target < probability)
-            {
-                return new Selection(arm, probability / total);
-            }
-
-            target -= probability;
-        }
-
-        // Rounding can leave a sliver of the total after the last arm; it belongs to that arm.
-        return new Selection(last, Probability(snapshot.Arms[last], exploration, gamma, uniform) / total);
+        return DrawInProportion(
+            snapshot,
+            excluded,
+            random,
+            (Exploration: exploration, Gamma: gamma, Uniform: gamma / snapshot.ArmCount),
+            static (arm, p) => Probability(arm, p.Exploration, p.Gamma, p.Uniform));
     }
 
+    /// <summary>At s = 1 the snapshot's p is used as computed; otherwise p is rebuilt from the weight share.</summary>
     private static double Probability(double[] arm, double exploration, double gamma, double uniform) =>
         exploration == 1 ? arm[0] : ((1 - gamma) * arm[1]) + uniform;
 }

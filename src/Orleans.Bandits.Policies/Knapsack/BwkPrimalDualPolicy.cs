@@ -137,20 +137,7 @@ public sealed class BwkPrimalDualPolicy : BanditPolicy
         shared[0] += 1;
     }
 
-    protected override void AfterBatch(PolicyState state)
-    {
-        var prices = state.Shared.AsSpan(1 + ResourceCount);
-        var max = double.NegativeInfinity;
-        foreach (var value in prices)
-        {
-            max = Math.Max(max, value);
-        }
-
-        for (var j = 0; j < prices.Length; j++)
-        {
-            prices[j] -= max;
-        }
-    }
+    protected override void AfterBatch(PolicyState state) => LogWeights.ShiftToZeroMaximum(state.Shared.AsSpan(1 + ResourceCount));
 
     /// <summary>Whether one more event, consuming in the worst case 1 unit of every resource and 1 round, stays within every budget.</summary>
     public bool CanAffordOneMore(PolicyState state)
@@ -194,17 +181,8 @@ public sealed class BwkPrimalDualPolicy : BanditPolicy
         }
 
         var logPrices = state.Shared.AsSpan(1 + resources);
-        var max = double.NegativeInfinity;
-        foreach (var value in logPrices)
-        {
-            max = Math.Max(max, value);
-        }
-
-        var total = 0.0;
-        foreach (var value in logPrices)
-        {
-            total += Math.Exp(value - max);
-        }
+        var max = LogWeights.Max(logPrices);
+        var total = LogWeights.SumRelativeTo(logPrices, max);
 
         var shared = new double[3 + resources];
         shared[0] = CanAffordOneMore(state) ? 1 : 0;
