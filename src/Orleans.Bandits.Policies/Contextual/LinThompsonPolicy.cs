@@ -8,16 +8,13 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// select path. Exploration scale s widens the posterior's standard deviation s times; s = 0 plays θᵢ·x.
 /// </summary>
 /// <remarks>
-/// Layout: arm = [count, b (d), A⁻¹ (d(d + 1)/2, packed lower triangle)], A = λI + Σ x xᵀ and
-/// b = Σ r x over the arm's events; shared = []. Snapshot arm = [count, θ = A⁻¹b (d), L (packed
+/// Layout: see <see cref="RidgeRegressionPolicy"/>. Snapshot arm = [count, θ = A⁻¹b (d), L (packed
 /// lower triangle) with L Lᵀ = v²A⁻¹].
 /// </remarks>
 public sealed class LinThompsonPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
-    : IndexPolicy(descriptor, parameters, contextDimension)
+    : RidgeRegressionPolicy(descriptor, parameters, contextDimension)
 {
     private readonly double _scale = parameters["v"];
-
-    private readonly double _lambda = parameters["lambda"];
 
     public static PolicyDescriptor Entry { get; } = new(
         "lin-thompson",
@@ -32,44 +29,23 @@ public sealed class LinThompsonPolicy(PolicyDescriptor descriptor, PolicyParamet
         HasPosterior: true,
         (d, p, dimension) => new LinThompsonPolicy(d, p, dimension));
 
-    protected override double[] NewArm() => RidgeArm.New(ContextDimension, _lambda);
+    protected override void WriteSnapshotMatrix(ReadOnlySpan<double> inverse, Span<double> target) =>
+        PackedSymmetricMatrix.Cholesky(inverse, ContextDimension, _scale * _scale, target);
 
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
-        RidgeArm.Learn(state.Arms[trainingEvent.Arm], ContextDimension, trainingEvent.Context, trainingEvent.Reward);
-
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    protected override double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
     {
-        var dimension = ContextDimension;
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            var source = state.Arms[arm];
-            var snapshot = RidgeArm.SnapshotWithEstimate(source, dimension);
-            PackedSymmetricMatrix.Cholesky(RidgeArm.Matrix(source, dimension), dimension, _scale * _scale, RidgeArm.Matrix(snapshot, dimension));
-            arms[arm] = snapshot;
-        }
-
-        return new PolicySnapshot(arms, []);
-    }
-
-    protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        var dimension = ContextDimension;
-        RidgeArm.CheckContext(context, dimension, Descriptor.Name);
-        var stats = snapshot.Arms[arm];
-        var estimate = RidgeArm.Dot(RidgeArm.Vector(stats, dimension), context);
-        if (exploration <= 0 || _scale == 0)
+        if (_scale == 0)
         {
             return estimate;
         }
 
         // d is at most PolicyCatalogue.MaxContextDimension (256), so z fits the stack.
-        Span<double> z = stackalloc double[dimension];
-        for (var i = 0; i < dimension; i++)
+        Span<double> z = stackalloc double[ContextDimension];
+        for (var i = 0; i < z.Length; i++)
         {
             z[i] = Distributions.StandardNormal(random);
         }
 
-        return estimate + (exploration * PackedSymmetricMatrix.LowerBilinearForm(RidgeArm.Matrix(stats, dimension), context, z));
+        return estimate + (exploration * PackedSymmetricMatrix.LowerBilinearForm(matrix, context, z));
     }
 }
