@@ -113,6 +113,29 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
         Assert.Empty(await _queues.PendingIdsAsync(stream));
     }
 
+    [Fact]
+    public async Task Events_queued_behind_a_busy_consumer_reach_it_many_per_delivery()
+    {
+        const int queued = 200;
+        var stream = StreamId.Create(ProbeEvent.Namespace, $"batched-{Guid.NewGuid():N}");
+        var first = $"first-{Guid.NewGuid():N}";
+        var ids = Ids("queued", queued);
+        using (var gate = ProbeGate.Hold(first))
+        {
+            await PublishAsync(stream, new ProbeEvent(first));
+            await gate.Entered.WaitAsync(Patience);
+            await Task.WhenAll(ids.Select(id => PublishAsync(stream, new ProbeEvent(id))));
+        }
+
+        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= queued + 1, Patience, "every queued event");
+        Assert.Equal(ids.Append(first).Order(), received.Order());
+
+        // One event per delivery would take 201 deliveries; packed per stream they take a handful.
+        var batches = await Probe(stream).Batches();
+        Assert.Equal(queued + 1, batches.Sum());
+        Assert.True(batches.Count <= queued / 4, $"{batches.Count} deliveries for {queued + 1} events");
+    }
+
     private static string[] Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
 
     private IProbeGrain Probe(StreamId stream) => _cluster.Cluster.Client.GetGrain<IProbeGrain>(stream.GetKeyAsString());

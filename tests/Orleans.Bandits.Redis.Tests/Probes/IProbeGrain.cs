@@ -11,4 +11,8 @@ public interface IProbeGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> Received();
+
+    /// <summary>Events per successful delivery, in delivery order.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<int>> Batches();
 }

@@ -11,8 +11,11 @@ namespace Orleans.Bandits.Redis.Tests.Probes;
 public sealed class ProbeGrain : Grain, IProbeGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<ProbeEvent>
 {
     private readonly List<string> _received = [];
+    private readonly List<int> _batches = [];
 
     public Task<IReadOnlyList<string>> Received() => Task.FromResult<IReadOnlyList<string>>(_received.ToList());
+
+    public Task<IReadOnlyList<int>> Batches() => Task.FromResult<IReadOnlyList<int>>(_batches.ToList());
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<ProbeEvent>().ResumeAsync(this);
@@ -26,6 +29,7 @@ public sealed class ProbeGrain : Grain, IProbeGrain, IStreamSubscriptionObserver
 
         await ProbeGate.PassAsync(items.Select(i => i.Item.Id));
         _received.AddRange(items.Select(i => i.Item.Id));
+        _batches.Add(items.Count);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
