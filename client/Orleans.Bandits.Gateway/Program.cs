@@ -3,10 +3,22 @@ using Orleans.Bandits.Gateway;
 using Orleans.Bandits.Http;
 
 var builder = WebApplication.CreateBuilder(args);
-var clustering = builder.Configuration.GetSection(GatewayClusteringOptions.Section).Get<GatewayClusteringOptions>() ?? new GatewayClusteringOptions();
+var options = builder.Configuration.GetSection(GatewayClusteringOptions.Section).Get<GatewayClusteringOptions>() ?? new GatewayClusteringOptions();
 
 // A pure Orleans client: grains run on the silos; selection happens on a silo's local replica.
-builder.Services.AddBanditsClient(client => client.UseLocalhostClustering(clustering.GatewayPort));
+// Cluster and service ids come from the standard Orleans:* keys, as on the silos.
+builder.Services.AddBanditsClient(client =>
+{
+    if (string.Equals(options.Mode, "Redis", StringComparison.OrdinalIgnoreCase))
+    {
+        client.UseRedisClustering(options.Redis.ConnectionString
+            ?? throw new InvalidOperationException("Bandits:Mode is Redis but Bandits:Redis:ConnectionString (Bandits__Redis__ConnectionString) is not set."));
+    }
+    else
+    {
+        client.UseLocalhostClustering(options.Clustering.GatewayPort);
+    }
+}, builder.Configuration);
 builder.Services.AddBanditsApi();
 
 var app = builder.Build();

@@ -2,14 +2,28 @@ using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Redis;
+using Orleans.Bandits.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
+var mode = builder.Configuration.GetValue("Bandits:Mode", SiloMode.Local);
 
-// The local default: one silo on localhost, in-memory storage and memory streams.
-builder.UseOrleans(silo => silo
-    .UseLocalhostClustering()
-    .AddBanditsInMemoryProviders()
-    .AddBandits());
+// Cluster id, service id and ports come from the standard Orleans:* keys (Orleans__ServiceId,
+// Orleans__Endpoints__SiloPort, ...), which Orleans binds itself.
+builder.UseOrleans(silo =>
+{
+    silo.AddBandits();
+    if (mode == SiloMode.Redis)
+    {
+        var redis = builder.Configuration["Bandits:Redis:ConnectionString"]
+            ?? throw new InvalidOperationException("Bandits:Mode is Redis but Bandits:Redis:ConnectionString (Bandits__Redis__ConnectionString) is not set.");
+        silo.AddBanditsRedisProviders(redis);
+    }
+    else
+    {
+        silo.UseLocalhostClustering().AddBanditsInMemoryProviders();
+    }
+});
 builder.Services.AddBanditsClient();
 builder.Services.AddBanditsApi();
 
@@ -17,7 +31,11 @@ var app = builder.Build();
 
 // Built now, not on the first selection, so a generated local key is announced at startup.
 app.Services.GetRequiredService<TokenService>();
-app.Logger.LogWarning("Local mode: grain storage and feedback streams are in memory; every experiment is lost when this silo stops.");
+if (mode == SiloMode.Local)
+{
+    app.Logger.LogWarning("Local mode: grain storage and feedback streams are in memory; every experiment is lost when this silo stops.");
+}
+
 app.UseBanditsApi();
 app.MapBanditsApi();
 app.Run();
