@@ -42,12 +42,7 @@ public sealed class SlidingWindowThompsonPolicy(PolicyDescriptor descriptor, Pol
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {
         var counter = (ulong)state.Shared[0];
-        var success = trainingEvent.Reward switch
-        {
-            1.0 => true,
-            0.0 => false,
-            var r => DeterministicCoin.Flip(counter, r),
-        };
+        var success = DeterministicCoin.IsSuccess(trainingEvent.Reward, counter);
 
         var slot = 1 + (int)(counter % (ulong)_window);
         var evicted = state.Shared[slot];

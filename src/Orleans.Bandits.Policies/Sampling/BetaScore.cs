@@ -1,11 +1,11 @@
-namespace Orleans.Bandits.Policies.NonStationary;
+namespace Orleans.Bandits.Policies;
 
-/// <summary>The Thompson score of a Beta posterior under an exploration scale, shared by the windowed and discounted samplers.</summary>
+/// <summary>The Thompson score of a Beta posterior under an exploration scale, shared by the Beta Thompson samplers (plain, windowed and discounted).</summary>
 public static class BetaScore
 {
     /// <summary>
     /// s = 0: the posterior mean. Otherwise a draw from Beta(α / s², β / s²), which keeps the mean
-    /// and multiplies the variance by about s² (as <c>thompson-beta</c> does).
+    /// and multiplies the variance by about s².
     /// </summary>
     public static double Draw(double alpha, double beta, double exploration, Random random)
     {

@@ -16,4 +16,16 @@ public static class DeterministicCoin
         z ^= z >> 31;
         return (z >> 11) * (1.0 / (1UL << 53)) < p;
     }
+
+    /// <summary>
+    /// A reward in [0, 1] as a Bernoulli outcome (the trick of Agrawal and Goyal, which keeps a Beta
+    /// posterior conjugate): 1 and 0 as they are, a fraction r a success with probability r, decided
+    /// by <see cref="Flip"/> of <paramref name="counter"/>.
+    /// </summary>
+    public static bool IsSuccess(double reward, ulong counter) => reward switch
+    {
+        1.0 => true,
+        0.0 => false,
+        var r => Flip(counter, r),
+    };
 }

@@ -32,25 +32,13 @@ public sealed class ThompsonBetaPolicy(PolicyDescriptor descriptor, PolicyParame
     {
         var counter = (ulong)state.Shared[0];
         state.Shared[0] = counter + 1;
-        var success = trainingEvent.Reward switch
-        {
-            1.0 => true,
-            0.0 => false,
-            var r => DeterministicCoin.Flip(counter, r),
-        };
+        var success = DeterministicCoin.IsSuccess(trainingEvent.Reward, counter);
         state.Arms[trainingEvent.Arm][success ? 0 : 1] += 1;
     }
 
     protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
     {
         var stats = snapshot.Arms[arm];
-        double alpha = stats[0], beta = stats[1];
-        if (exploration <= 0)
-        {
-            return alpha / (alpha + beta);
-        }
-
-        var shrink = exploration * exploration;
-        return Distributions.Beta(random, alpha / shrink, beta / shrink);
+        return BetaScore.Draw(stats[0], stats[1], exploration, random);
     }
 }
