@@ -75,7 +75,7 @@ public sealed class Exp3IxPolicy(PolicyDescriptor descriptor, PolicyParameters p
     {
         if (exploration <= 0)
         {
-            return Heaviest(snapshot, excluded, random, weightIndex: 0);
+            return GreedySelection.ByValue(snapshot, excluded, random, valueIndex: 0);
         }
 
         // Exponents are taken relative to the heaviest AVAILABLE arm: if the arms holding nearly all

@@ -57,7 +57,7 @@ public sealed class Exp3Policy(PolicyDescriptor descriptor, PolicyParameters par
     {
         if (exploration <= 0)
         {
-            return Heaviest(snapshot, excluded, random, weightIndex: 1);
+            return GreedySelection.ByValue(snapshot, excluded, random, valueIndex: 1);
         }
 
         // p restricted to the available arms: each is drawn with p_i / Σ_available p_j.

@@ -52,24 +52,6 @@ public abstract class ExponentialWeightsPolicy(PolicyDescriptor descriptor, Poli
     protected abstract double LogWeightChange(double reward, double propensity, int armCount);
 
     /// <summary>
-    /// The available arm with the largest value at <paramref name="weightIndex"/> of its snapshot
-    /// vector, ties broken uniformly; the propensity is 1 / (number of tied arms), exactly.
-    /// </summary>
-    protected static Selection? Heaviest(PolicySnapshot snapshot, ReadOnlySpan<bool> excluded, Random random, int weightIndex)
-    {
-        var best = new BestArm();
-        for (var arm = 0; arm < snapshot.ArmCount; arm++)
-        {
-            if (!IsExcluded(excluded, arm))
-            {
-                best.Offer(arm, snapshot.Arms[arm][weightIndex], random);
-            }
-        }
-
-        return best.Choice(propensity: 1.0 / best.Ties);
-    }
-
-    /// <summary>
     /// Draws an available arm with probability weight / Σ available weights and returns that exact
     /// probability as the propensity; <c>null</c> when every arm is excluded. <paramref name="weight"/>
     /// reads an arm's weight from its snapshot vector and <paramref name="parameters"/>; pass a static
