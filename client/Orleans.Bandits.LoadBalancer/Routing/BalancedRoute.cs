@@ -1,0 +1,33 @@
+using Orleans.Bandits.LoadBalancer.Strategies;
+
+namespace Orleans.Bandits.LoadBalancer.Routing;
+
+/// <summary>
+/// One strategy routing over one tier's servers, backed by one experiment on the platform whose
+/// arms are the servers. The route name is the experiment id.
+/// </summary>
+public sealed class BalancedRoute
+{
+    private readonly Dictionary<string, RouteServer> _byName;
+
+    public BalancedRoute(string name, Strategy strategy, string tier, IReadOnlyList<RouteServer> servers)
+    {
+        Name = name;
+        Strategy = strategy;
+        Tier = tier;
+        Servers = servers;
+        _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public Strategy Strategy { get; }
+
+    public string Tier { get; }
+
+    public IReadOnlyList<RouteServer> Servers { get; }
+
+    public RouteServer Server(string name) => _byName.TryGetValue(name, out var server)
+        ? server
+        : throw new InvalidOperationException($"The platform chose '{name}', which is not a server of route '{Name}'.");
+}

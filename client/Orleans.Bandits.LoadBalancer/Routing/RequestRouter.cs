@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Options;
+using Orleans.Bandits.Client;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.LoadBalancer.Downstream;
+using Orleans.Bandits.LoadBalancer.Hosting;
+
+namespace Orleans.Bandits.LoadBalancer.Routing;
+
+/// <summary>
+/// The attempt loop, the same for every strategy. Attempts 1–3 are free: the platform is asked with
+/// the strategy's exploration and told to exclude every server already tried for this id, so no
+/// server is tried twice among them. From attempt 4 each attempt costs a point: the platform is asked
+/// with the strategy's penalized scale (0, greedy, for every bandit strategy) and no exclusion, except
+/// that masking strategies avoid servers that answered 429 during this request (the platform masks
+/// them too, but its replicas learn of it within a refresh interval, longer than a retry takes).
+/// Every attempt with a token is reported as feedback; all reports are accepted before the answer.
+/// </summary>
+public sealed partial class RequestRouter(
+    IBanditsClient bandits,
+    IDownstreamClient downstream,
+    IOptions<LoadBalancerOptions> options,
+    ILogger<RequestRouter> logger)
+{
+    /// <summary>Attempts that cost nothing; each later attempt is a penalty point.</summary>
+    public const int PenaltyFreeAttempts = 3;
+
+    private readonly LoadBalancerOptions _options = options.Value;
+
+    public async Task<RoutingResult> RouteAsync(BalancedRoute route, string id, CancellationToken cancellationToken)
+    {
+        var tried = new List<string>(PenaltyFreeAttempts);
+        var rateLimited = new List<string>();
+        var attempts = new List<AttemptRecord>();
+        var reports = new List<Task>();
+        var succeeded = false;
+        try
+        {
+            for (var attempt = 1; attempt <= _options.MaxAttempts && !succeeded; attempt++)
+            {
+                var penaltyFree = attempt <= PenaltyFreeAttempts;
+                IReadOnlyList<string> avoid = penaltyFree ? tried : route.Strategy.RateLimits.Masks ? rateLimited : [];
+                var exploration = route.Strategy.Exploration.For(attempt);
+                var choice = await ChooseAsync(route, avoid, exploration, strict: penaltyFree);
+                var response = await downstream.SendAsync(route.Server(choice.Server).Url, id, cancellationToken);
+                if (choice.Token is { } token)
+                {
+                    reports.Add(ReportAsync(route, token, response.Outcome));
+                }
+
+                attempts.Add(new AttemptRecord(attempt, choice.Server, response.Status, response.Outcome, response.Latency.TotalMilliseconds, exploration, choice.Fallback));
+                succeeded = response.Outcome == DownstreamOutcome.Success;
+                if (penaltyFree)
+                {
+                    tried.Add(choice.Server);
+                }
+
+                if (response.Outcome == DownstreamOutcome.RateLimited && !rateLimited.Contains(choice.Server))
+                {
+                    rateLimited.Add(choice.Server);
+                }
+            }
+        }
+        finally
+        {
+            // Never fire-and-forget: the answer goes out only once the platform accepted every report.
+            await Task.WhenAll(reports);
+        }
+
+        return new RoutingResult(id, route.Name, succeeded, attempts);
+    }
+
+    /// <summary>
+    /// Asks the platform. When it has nothing to offer (every candidate masked or excluded), falls
+    /// back to the candidate whose mask ends soonest; with <paramref name="strict"/> the candidates
+    /// never include an avoided server, so the no-repeat rule of the free attempts holds.
+    /// </summary>
+    private async Task<ServerChoice> ChooseAsync(BalancedRoute route, IReadOnlyList<string> avoid, double exploration, bool strict)
+    {
+        try
+        {
+            var selection = await bandits.SelectAsync(_options.Tenant, route.Name, new SelectRequest(null, avoid.Count > 0 ? [.. avoid] : null, exploration));
+            return new ServerChoice(selection.Arm, selection.Token, Fallback: false);
+        }
+        catch (BanditsException e) when (e.Kind == BanditsErrorKind.NoArmAvailable)
+        {
+            return await FallbackAsync(route, avoid, strict);
+        }
+    }
+
+    private async Task<ServerChoice> FallbackAsync(BalancedRoute route, IReadOnlyList<string> avoid, bool strict)
+    {
+        var candidates = route.Servers.Select(s => s.Name).Where(name => !avoid.Contains(name)).ToList();
+        if (candidates.Count == 0)
+        {
+            // Only reachable when a route has fewer servers than free attempts, or every server answered 429.
+            candidates = route.Servers.Select(s => s.Name).ToList();
+            if (strict)
+            {
+                LogEveryServerTried(logger, route.Name);
+            }
+        }
+
+        var stats = await bandits.GetStatsAsync(_options.Tenant, route.Name);
+        var maskedUntil = stats.Arms.ToDictionary(a => a.Id, a => a.BlockedUntil ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
+        var soonest = candidates.Min(name => maskedUntil.GetValueOrDefault(name, DateTimeOffset.MinValue));
+        var ties = candidates.Where(name => maskedUntil.GetValueOrDefault(name, DateTimeOffset.MinValue) == soonest).ToList();
+        return new ServerChoice(ties[System.Random.Shared.Next(ties.Count)], null, Fallback: true);
+    }
+
+    private async Task ReportAsync(BalancedRoute route, string token, DownstreamOutcome outcome)
+    {
+        var strategy = route.Strategy;
+        var feedback = outcome switch
+        {
+            DownstreamOutcome.Success => new FeedbackRequest(token, 1, Costs: strategy.CostsFor(failed: false)),
+            DownstreamOutcome.RateLimited when strategy.RateLimits.Masks =>
+                new FeedbackRequest(token, Unavailable: new Unavailability(strategy.RateLimits.RetryAfterMs, strategy.RateLimits.Backoff)),
+            _ => new FeedbackRequest(token, 0, Costs: strategy.CostsFor(failed: true)),
+        };
+
+        try
+        {
+            await bandits.FeedbackAsync(_options.Tenant, feedback);
+        }
+        catch (Exception e) when (e is BanditsException or OrleansException or TimeoutException)
+        {
+            // The request itself was served; a lost report only means one event less to learn from.
+            LogFeedbackFailed(logger, e, route.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feedback for route {Route} was not accepted")]
+    private static partial void LogFeedbackFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Route {Route} has fewer servers than free attempts; a server is tried twice")]
+    private static partial void LogEveryServerTried(ILogger logger, string route);
+}
