@@ -95,22 +95,23 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
     {
         var stream = StreamId.Create(ProbeEvent.Namespace, $"held-{Guid.NewGuid():N}");
         var eventId = $"held-{Guid.NewGuid():N}";
+        string entryId;
         using (var gate = ProbeGate.Hold(eventId))
         {
             await PublishAsync(stream, new ProbeEvent(eventId));
             await gate.Entered.WaitAsync(Patience);
-            var entry = Assert.Single(await _queues.EntriesOfAsync(stream));
+            entryId = Assert.Single(await _queues.EntriesOfAsync(stream)).Id.ToString();
 
             // Many polls (20 ms each) and cache purges go by while the consumer is inside OnNextAsync.
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Single(await _queues.EntriesOfAsync(stream));
-            Assert.Contains(entry.Id.ToString(), await _queues.PendingIdsAsync(stream));
+            Assert.Contains(entryId, await _queues.PendingIdsAsync(stream));
             Assert.Empty(await Probe(stream).Received());
         }
 
         Assert.Equal([eventId], await Eventually.Until(() => Probe(stream).Received(), r => r.Count > 0, Patience, "the held event"));
         await Eventually.Until(() => _queues.EntriesOfAsync(stream), e => e.Count == 0, Patience, "the entry deleted after its delivery");
-        Assert.Empty(await _queues.PendingIdsAsync(stream));
+        Assert.DoesNotContain(entryId, await _queues.PendingIdsAsync(stream));
     }
 
     [Fact]
