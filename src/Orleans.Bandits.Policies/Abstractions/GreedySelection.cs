@@ -5,7 +5,8 @@ public static class GreedySelection
 {
     /// <summary>
     /// The available arm with the highest empirical mean (each snapshot arm in the <see cref="RewardTally"/>
-    /// layout); arms never played score +∞ so greedy play still tries each arm once. Ties break at random.
+    /// layout); arms never played score +∞ so greedy play still tries each arm once. Ties break at
+    /// random; the propensity is 1 / (number of tied arms), exactly.
     /// </summary>
     public static Selection? ByMean(PolicySnapshot snapshot, ReadOnlySpan<bool> excluded, Random random)
     {
@@ -18,7 +19,7 @@ public static class GreedySelection
             }
         }
 
-        return best.Choice(propensity: 1.0);
+        return best.Choice(propensity: 1.0 / best.Ties);
     }
 
     /// <summary>
