@@ -17,7 +17,7 @@ builder.UseOrleans(silo =>
     {
         var redis = builder.Configuration["Bandits:Redis:ConnectionString"]
             ?? throw new InvalidOperationException("Bandits:Mode is Redis but Bandits:Redis:ConnectionString (Bandits__Redis__ConnectionString) is not set.");
-        silo.AddBanditsRedisProviders(redis);
+        silo.AddBanditsRedisProviders(redis, streams => builder.Configuration.GetSection("Bandits:Redis:Streams").Bind(streams));
     }
     else
     {
