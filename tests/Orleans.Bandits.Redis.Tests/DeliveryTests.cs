@@ -17,7 +17,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await RedisCluster.StartAsync(redis, silos: 1);
+        _cluster = await RedisCluster.StartAsync<QuickRetrySiloConfigurator>(redis, silos: 1);
         _queues = await QueueInspector.ConnectAsync(redis, _cluster.ServiceId);
     }
 
@@ -61,7 +61,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
 
         var deadLetter = Assert.Single(deadLetters);
         Assert.Equal(DeadLetterReasons.MaxDeliveries, (string?)deadLetter["dead-letter.reason"]);
-        Assert.Equal(TestStreamSettings.MaxDeliveryAttempts, (int)deadLetter["dead-letter.deliveries"]);
+        Assert.Equal(QuickRetrySiloConfigurator.MaxDeliveryAttempts, (int)deadLetter["dead-letter.deliveries"]);
         var queue = _queues.QueueOf(poisoned).ToString();
         Assert.Equal(queue, (string?)deadLetter["dead-letter.queue"]);
         Assert.Equal(1, counters.Count(RedisStreamMetrics.DeadLetteredName, queue, DeadLetterReasons.MaxDeliveries));

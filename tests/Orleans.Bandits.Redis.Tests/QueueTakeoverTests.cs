@@ -43,10 +43,10 @@ public sealed class QueueTakeoverTests(RedisServer redis)
             async () => (await cluster.Cluster.Client.GetGrain<IManagementGrain>(0)
                 .SendControlCommandToProvider<PersistentStreamProvider>(FeedbackStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents))
                 .Select(count => (int)count!).ToList(),
-            counts => counts.Count == 3 && counts.All(c => c > 0) && counts.Sum() == TestStreamSettings.QueueCount,
+            counts => counts.Count == 3 && counts.All(c => c > 0) && counts.Sum() == RedisSiloConfigurator.QueueCount,
             Convergence,
             "the queues spread over the three silos");
-        Assert.Equal(TestStreamSettings.QueueCount, agents.Sum());
+        Assert.Equal(RedisSiloConfigurator.QueueCount, agents.Sum());
 
         await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
         await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted");

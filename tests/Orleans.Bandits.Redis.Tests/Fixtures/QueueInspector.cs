@@ -12,7 +12,7 @@ public sealed class QueueInspector : IAsyncDisposable
 {
     private readonly ConnectionMultiplexer _connection;
     private readonly RedisStreamKeys _keys;
-    private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = TestStreamSettings.QueueCount }, FeedbackStreams.ProviderName);
+    private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = RedisSiloConfigurator.QueueCount }, FeedbackStreams.ProviderName);
 
     private QueueInspector(ConnectionMultiplexer connection, string serviceId)
     {

@@ -17,7 +17,7 @@ public sealed class RedisClientConfigurator : IClientBuilderConfigurator
         client.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
         {
             options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            TestStreamSettings.Apply(options);
+            options.QueueCount = RedisSiloConfigurator.QueueCount;
         });
         client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
     }
