@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Contextual;
 using static Orleans.Bandits.Policies.Tests.Contextual.LinearTestData;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.Contextual;
 
@@ -113,11 +114,7 @@ public sealed class LinUcbPolicyTests
         var random = new Random(4);
         foreach (var exploration in new[] { 0.0, 1.0 })
         {
-            var counts = new int[3];
-            for (var i = 0; i < 3_000; i++)
-            {
-                counts[policy.Select(snapshot, [0.5, -1, 2, 0], [], exploration, random)!.Value.Arm]++;
-            }
+            var counts = Counts(policy, snapshot, [0.5, -1, 2, 0], exploration, random, 3_000);
 
             // Uniform ties: each count is Binomial(3000, 1/3), sd ≈ 26, so 800 is more than 7 sd below 1000.
             Assert.All(counts, c => Assert.True(c > 800, $"counts {string.Join(", ", counts)}"));
@@ -202,16 +199,6 @@ public sealed class LinUcbPolicyTests
         policy.Train(state, RandomEvents(new Random(8), 3, 50, 32));
         var snapshot = policy.CreateSnapshot(state);
         var context = RandomEvents(new Random(9), 0, 1, 32)[0].Context!;
-        var excluded = new bool[10];
-        var random = new Random(1);
-        policy.Select(snapshot, context, excluded, 1, random);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
-        {
-            policy.Select(snapshot, context, excluded, 1, random);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, AllocatedBytes(policy, snapshot, context, new bool[10], 1, new Random(1), 1_000));
     }
 }

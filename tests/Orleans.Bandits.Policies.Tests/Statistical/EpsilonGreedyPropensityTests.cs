@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;
 
@@ -14,7 +15,7 @@ public sealed class EpsilonGreedyPropensityTests
         var state = policy.CreateState(5);
         // Arms 0 and 3 tie for the best mean, so the greedy mass is split as well.
         double[] rewards = [0.7, 0.4, 0.1, 0.7, 0.5];
-        policy.Train(state, [.. rewards.Select((r, arm) => new TrainingEvent(arm, r))]);
+        policy.Train(state, OnePerArm(rewards));
         var snapshot = policy.CreateSnapshot(state);
 
         var (frequencies, propensities) = PropensitySampling.Run(policy, snapshot, excluded, exploration, PropensitySampling.Draws, seed: 41);

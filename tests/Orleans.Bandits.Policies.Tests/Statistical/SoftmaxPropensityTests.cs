@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;
 
@@ -13,7 +14,7 @@ public sealed class SoftmaxPropensityTests
         var policy = PolicyCatalogue.Create("softmax");
         var state = policy.CreateState(5);
         double[] rewards = [0.5, 0.45, 0.3, 0.6, 0.4];
-        policy.Train(state, [.. rewards.Select((r, arm) => new TrainingEvent(arm, r))]);
+        policy.Train(state, OnePerArm(rewards));
         var snapshot = policy.CreateSnapshot(state);
 
         var (frequencies, propensities) = PropensitySampling.Run(policy, snapshot, excluded, exploration, PropensitySampling.Draws, seed: 43);

@@ -1,6 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;
 
@@ -45,8 +46,4 @@ public sealed class ThompsonGaussianMarginalTests
         double mean = posterior[0], kappa = posterior[1], alpha = posterior[2], beta = posterior[3];
         return new StudentT(mean, exploration * Math.Sqrt(beta / (alpha * kappa)), 2 * alpha);
     }
-
-    /// <summary>Rewards mean ± spread, alternating: sample mean exactly <paramref name="mean"/>.</summary>
-    private static IEnumerable<TrainingEvent> Alternating(int arm, double mean, double spread, int count) =>
-        Enumerable.Range(0, count).Select(i => new TrainingEvent(arm, mean + (i % 2 == 0 ? spread : -spread)));
 }

@@ -1,4 +1,6 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -98,32 +100,7 @@ public sealed class EpsilonGreedyPolicyTests
     private static PolicySnapshot Trained(IBanditPolicy policy, params double[] rewards)
     {
         var state = policy.CreateState(rewards.Length);
-        policy.Train(state, [.. rewards.Select((r, arm) => new TrainingEvent(arm, r))]);
+        policy.Train(state, OnePerArm(rewards));
         return policy.CreateSnapshot(state);
-    }
-
-    /// <summary>The propensity reported for each arm (0 if never chosen), checking each arm always reports the same one.</summary>
-    private static double[] Propensities(IBanditPolicy policy, PolicySnapshot snapshot, bool[] excluded, double exploration)
-    {
-        var seen = new double[snapshot.ArmCount];
-        var random = new Random(21);
-        for (var i = 0; i < 5_000; i++)
-        {
-            var selection = policy.Select(snapshot, [], excluded, exploration, random)!.Value;
-            var propensity = selection.Propensity!.Value;
-            Assert.True(seen[selection.Arm] == 0 || Math.Abs(seen[selection.Arm] - propensity) < 1e-12);
-            seen[selection.Arm] = propensity;
-        }
-
-        return seen;
-    }
-
-    private static void AssertClose(double[] expected, double[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var arm = 0; arm < expected.Length; arm++)
-        {
-            Assert.Equal(expected[arm], actual[arm], 12);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -37,13 +38,7 @@ public sealed class ExploreFirstPolicyTests
     {
         var policy = Create(10);
         var snapshot = policy.CreateSnapshot(policy.CreateState(3));
-        var random = new Random(4);
-        var counts = new int[3];
-        for (var i = 0; i < 3000; i++)
-        {
-            counts[policy.Select(snapshot, [], [], 1, random)!.Value.Arm]++;
-        }
-
+        var counts = Counts(policy, snapshot, [], 1, new Random(4), 3000);
         Assert.All(counts, c => Assert.InRange(c, 800, 1200));
     }
 

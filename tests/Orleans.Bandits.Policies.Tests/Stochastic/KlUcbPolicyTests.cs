@@ -1,6 +1,7 @@
 using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Stochastic;
 using Orleans.Bandits.Simulation;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -135,7 +136,4 @@ public sealed class KlUcbPolicyTests
 
         return low;
     }
-
-    private static IEnumerable<TrainingEvent> Outcomes(int arm, int successes, int failures) =>
-        Enumerable.Repeat(new TrainingEvent(arm, 1), successes).Concat(Enumerable.Repeat(new TrainingEvent(arm, 0), failures));
 }

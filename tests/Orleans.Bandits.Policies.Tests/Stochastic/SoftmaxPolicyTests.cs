@@ -1,4 +1,7 @@
 using Orleans.Bandits.Policies;
+using Orleans.Bandits.Policies.Tests.Helpers;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -45,7 +48,7 @@ public sealed class SoftmaxPolicyTests
         var policy = PolicyCatalogue.Create("softmax", new Dictionary<string, double> { ["temperature"] = 0.01 });
         var state = policy.CreateState(2);
         policy.Train(state, [new(0, 1e6), new(1, 1e6 - 0.05)]);
-        var propensities = Propensities(policy, policy.CreateSnapshot(state), [], 1);
+        var propensities = Choices.Propensities(policy, policy.CreateSnapshot(state), [], 1);
         var tail = Math.Exp(-0.05 / 0.01);
         Assert.Equal(1 / (1 + tail), propensities[0], 6);
         Assert.Equal(tail / (1 + tail), propensities[1], 6);
@@ -85,35 +88,10 @@ public sealed class SoftmaxPolicyTests
     private static PolicySnapshot Trained(params double[] rewards)
     {
         var state = Policy.CreateState(rewards.Length);
-        Policy.Train(state, [.. rewards.Select((r, arm) => new TrainingEvent(arm, r))]);
+        Policy.Train(state, OnePerArm(rewards));
         return Policy.CreateSnapshot(state);
     }
 
     private static double[] Propensities(PolicySnapshot snapshot, bool[] excluded, double exploration) =>
-        Propensities(Policy, snapshot, excluded, exploration);
-
-    /// <summary>The propensity reported for each arm (0 if never chosen), checking each arm always reports the same one.</summary>
-    private static double[] Propensities(IBanditPolicy policy, PolicySnapshot snapshot, bool[] excluded, double exploration)
-    {
-        var seen = new double[snapshot.ArmCount];
-        var random = new Random(21);
-        for (var i = 0; i < 5_000; i++)
-        {
-            var selection = policy.Select(snapshot, [], excluded, exploration, random)!.Value;
-            var propensity = selection.Propensity!.Value;
-            Assert.True(seen[selection.Arm] == 0 || Math.Abs(seen[selection.Arm] - propensity) < 1e-12);
-            seen[selection.Arm] = propensity;
-        }
-
-        return seen;
-    }
-
-    private static void AssertClose(double[] expected, double[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var arm = 0; arm < expected.Length; arm++)
-        {
-            Assert.Equal(expected[arm], actual[arm], 12);
-        }
-    }
+        Choices.Propensities(Policy, snapshot, excluded, exploration);
 }

@@ -1,4 +1,6 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -85,22 +87,9 @@ public sealed class ThompsonBetaPolicyTests
         Policy.Train(state, [.. Outcomes(0, 12, 8), .. Outcomes(1, 10, 10)]);
         var snapshot = Policy.CreateSnapshot(state);
 
-        double ShareOfWorseArm(double exploration)
-        {
-            var random = new Random(11);
-            var worse = 0;
-            for (var i = 0; i < 20_000; i++)
-            {
-                worse += Policy.Select(snapshot, [], [], exploration, random)!.Value.Arm == 1 ? 1 : 0;
-            }
-
-            return worse / 20_000.0;
-        }
+        double ShareOfWorseArm(double exploration) => Counts(Policy, snapshot, [], exploration, new Random(11), 20_000)[1] / 20_000.0;
 
         Assert.True(ShareOfWorseArm(3) > ShareOfWorseArm(1));
         Assert.True(ShareOfWorseArm(1) > ShareOfWorseArm(0.25));
     }
-
-    private static IEnumerable<TrainingEvent> Outcomes(int arm, int successes, int failures) =>
-        Enumerable.Repeat(new TrainingEvent(arm, 1), successes).Concat(Enumerable.Repeat(new TrainingEvent(arm, 0), failures));
 }

@@ -1,4 +1,6 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -94,13 +96,7 @@ public sealed class ThompsonGaussianPolicyTests
     public void With_no_data_every_arm_is_drawn_from_the_prior()
     {
         var snapshot = Policy.CreateSnapshot(Policy.CreateState(4));
-        var random = new Random(5);
-        var counts = new int[4];
-        for (var i = 0; i < 4000; i++)
-        {
-            counts[Policy.Select(snapshot, [], [], 1, random)!.Value.Arm]++;
-        }
-
+        var counts = Counts(Policy, snapshot, [], 1, new Random(5), 4000);
         Assert.All(counts, c => Assert.InRange(c, 800, 1200));
     }
 
@@ -136,26 +132,13 @@ public sealed class ThompsonGaussianPolicyTests
     public void Wider_exploration_spreads_choices_between_close_arms()
     {
         var state = Policy.CreateState(2);
-        Policy.Train(state, [.. Alternating(0, 1.2, 20), .. Alternating(1, 1.0, 20)]);
+        // Rewards mean ± 1, so each sample variance is about 1.
+        Policy.Train(state, [.. Alternating(0, 1.2, 1, 20), .. Alternating(1, 1.0, 1, 20)]);
         var snapshot = Policy.CreateSnapshot(state);
 
-        double ShareOfWorseArm(double exploration)
-        {
-            var random = new Random(11);
-            var worse = 0;
-            for (var i = 0; i < 20_000; i++)
-            {
-                worse += Policy.Select(snapshot, [], [], exploration, random)!.Value.Arm == 1 ? 1 : 0;
-            }
-
-            return worse / 20_000.0;
-        }
+        double ShareOfWorseArm(double exploration) => Counts(Policy, snapshot, [], exploration, new Random(11), 20_000)[1] / 20_000.0;
 
         Assert.True(ShareOfWorseArm(3) > ShareOfWorseArm(1));
         Assert.True(ShareOfWorseArm(1) > ShareOfWorseArm(0.25));
     }
-
-    /// <summary>Rewards mean ± 1, alternating: sample mean exactly <paramref name="mean"/>, sample variance about 1.</summary>
-    private static IEnumerable<TrainingEvent> Alternating(int arm, double mean, int count) =>
-        Enumerable.Range(0, count).Select(i => new TrainingEvent(arm, mean + (i % 2 == 0 ? 1 : -1)));
 }

@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -86,7 +87,4 @@ public sealed class Ucb1PolicyTests
             () => PolicyCatalogue.Create("ucb1", new Dictionary<string, double> { ["c"] = -1 }));
         Assert.Equal("policy.params.c", error.Field);
     }
-
-    private static IEnumerable<TrainingEvent> Outcomes(int arm, int successes, int failures) =>
-        Enumerable.Repeat(new TrainingEvent(arm, 1), successes).Concat(Enumerable.Repeat(new TrainingEvent(arm, 0), failures));
 }

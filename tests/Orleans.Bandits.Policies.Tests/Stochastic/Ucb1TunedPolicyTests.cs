@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
@@ -60,7 +61,4 @@ public sealed class Ucb1TunedPolicyTests
         var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, 2)]));
         Assert.Equal("reward", error.Field);
     }
-
-    private static IEnumerable<TrainingEvent> Outcomes(int arm, int successes, int failures) =>
-        Enumerable.Repeat(new TrainingEvent(arm, 1), successes).Concat(Enumerable.Repeat(new TrainingEvent(arm, 0), failures));
 }
