@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies;
+using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.Catalogue;
 
@@ -23,6 +24,30 @@ public sealed class PolicyCatalogueTests
             var selection = policy.Select(snapshot, context, [], 1.0, new Random(1));
             Assert.NotNull(selection);
             Assert.InRange(selection.Value.Arm, 0, 3);
+        }
+    }
+
+    [Fact]
+    public void Every_policy_selects_without_allocating()
+    {
+        foreach (var descriptor in PolicyCatalogue.All)
+        {
+            var dimension = descriptor.Contextual ? 3 : 0;
+            var policy = PolicyCatalogue.Create(descriptor.Name, (IReadOnlyDictionary<string, double[]>?)null, dimension);
+            var resources = descriptor.Parameters.Where(p => p.IsVector).Sum(p => policy.Parameters.Vector(p.Name).Length);
+            double[] context = descriptor.Contextual ? [0.5, -1.0, 2.0] : [];
+
+            // Rewards valid for every policy, with what the adversarial, contextual and knapsack ones also need.
+            var state = policy.CreateState(4);
+            policy.Train(state, [.. Enumerable.Range(0, 40).Select(i => new TrainingEvent(
+                i % 3, (i % 5) / 4.0, 0.25, descriptor.Contextual ? context : null, resources > 0 ? new double[resources] : null))]);
+            var snapshot = policy.CreateSnapshot(state);
+
+            foreach (var exploration in new[] { 0.0, 1.0, 2.5 })
+            {
+                var allocated = AllocatedBytes(policy, snapshot, context, [false, true], exploration, new Random(1), 200);
+                Assert.True(allocated == 0, $"{descriptor.Name} at exploration {exploration} allocated {allocated} bytes");
+            }
         }
     }
 
