@@ -1,0 +1,3 @@
+using Orleans.Bandits.Harness;
+
+return await HarnessCli.RunAsync(args);
