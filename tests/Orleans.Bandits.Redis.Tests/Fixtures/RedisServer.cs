@@ -51,6 +51,7 @@ public sealed class RedisServer : IAsyncLifetime
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
+                await KillAsync();
                 throw new InvalidOperationException($"redis-server on port {Port} did not come up: {File.ReadAllText(Path.Combine(_directory, "redis.log"))}");
             }
 
