@@ -27,7 +27,11 @@ public sealed class RedisStreamOptions
     /// </summary>
     public int MaxDeliveryAttempts { get; set; } = 5;
 
-    /// <summary>How long the pulling agent keeps retrying one delivery before it records a failure.</summary>
+    /// <summary>
+    /// How long the pulling agent keeps retrying one delivery before it records a failure. Keep it above
+    /// the time the cluster takes to declare a dead silo dead: deliveries to grains that lived there fail
+    /// until then, and each recorded failure spends one of <see cref="MaxDeliveryAttempts"/>.
+    /// </summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the pulling agent polls its queues.</summary>
