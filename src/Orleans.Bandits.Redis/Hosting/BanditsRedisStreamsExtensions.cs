@@ -32,7 +32,11 @@ public static class BanditsRedisStreamsExtensions
             streams.ConfigureBackoffProvider((_, _) => (IQueueReaderBackoffProvider)new QueueReaderBackoff());
         });
 
-    /// <summary>The same provider on a client, which only publishes: the silos read the queues.</summary>
+    /// <summary>
+    /// The same provider on a client, which only publishes: the silos read the queues. Give it the
+    /// silos' <see cref="RedisStreamOptions.QueueCount"/>: streams are hashed over the queues, and a
+    /// client with another count would append to queues no silo reads.
+    /// </summary>
     public static IClientBuilder AddBanditsRedisStreams(this IClientBuilder client, string name, Action<RedisStreamOptions> configure) =>
         client.AddPersistentStreams(name, RedisQueueAdapterFactory.Create, streams =>
         {
