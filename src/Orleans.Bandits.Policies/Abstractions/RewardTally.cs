@@ -25,6 +25,18 @@ public static class RewardTally
     public static double MeanOrUntried(double[] arm) =>
         arm[CountIndex] > 0 ? arm[SumIndex] / arm[CountIndex] : double.PositiveInfinity;
 
+    /// <summary>One snapshot arm per state arm: [<see cref="MeanOrUntried"/>].</summary>
+    public static double[][] MeanArms(List<double[]> arms)
+    {
+        var means = new double[arms.Count][];
+        for (var arm = 0; arm < means.Length; arm++)
+        {
+            means[arm] = [MeanOrUntried(arms[arm])];
+        }
+
+        return means;
+    }
+
     /// <summary>The events learned over all arms, t.</summary>
     public static double TotalCount(List<double[]> arms)
     {

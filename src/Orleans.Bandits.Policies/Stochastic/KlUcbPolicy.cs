@@ -52,7 +52,8 @@ public sealed class KlUcbPolicy(PolicyDescriptor descriptor, PolicyParameters pa
         var arms = new double[state.ArmCount][];
         for (var arm = 0; arm < arms.Length; arm++)
         {
-            double count = state.Arms[arm][0], sum = state.Arms[arm][1];
+            var stats = state.Arms[arm];
+            double count = stats[RewardTally.CountIndex], sum = stats[RewardTally.SumIndex];
             if (count <= 0)
             {
                 arms[arm] = [0, 0, 0];

@@ -33,16 +33,7 @@ public sealed class SoftmaxPolicy(PolicyDescriptor descriptor, PolicyParameters 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
         RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
 
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
-    {
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            arms[arm] = [RewardTally.MeanOrUntried(state.Arms[arm])];
-        }
-
-        return new PolicySnapshot(arms, []);
-    }
+    public override PolicySnapshot CreateSnapshot(PolicyState state) => new(RewardTally.MeanArms(state.Arms), []);
 
     public override Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random)
     {
