@@ -8,12 +8,15 @@ namespace Orleans.Bandits.LoadBalancer.Routing;
 
 /// <summary>
 /// The attempt loop, the same for every strategy. Attempts 1–3 are free: the platform is asked with
-/// the strategy's exploration and told to exclude every server already tried for this id, so no
-/// server is tried twice among them. From attempt 4 each attempt costs a point: the platform is asked
-/// with the strategy's penalized scale (0, greedy, for every bandit strategy) and no exclusion, except
-/// that masking strategies avoid servers that answered 429 during this request (the platform masks
-/// them too, but its replicas learn of it within a refresh interval, longer than a retry takes).
-/// Every attempt with a token is reported as feedback; all reports are accepted before the answer.
+/// the strategy's exploration, excluding every server already tried for this id, so no server is
+/// tried twice among them. From attempt 4 each attempt costs a point: the platform is asked with the
+/// strategy's penalized scale (0, greedy, for every bandit strategy), still excluding the servers
+/// that already failed for this id. That exclusion is what the article's in-process strategies got
+/// for free by updating their counts after every attempt; the platform learns in batches (a training
+/// interval of 250–500 ms), so within one request its greedy answer cannot move, and without the
+/// exclusion a greedy fourth attempt would meet the same failing or rate-limited server up to seven
+/// times. Only once every server has been tried may a server be tried again. Every attempt with a
+/// token is reported as feedback; all reports are accepted before the answer.
 /// </summary>
 public sealed partial class RequestRouter(
     IBanditsClient bandits,
@@ -28,8 +31,7 @@ public sealed partial class RequestRouter(
 
     public async Task<RoutingResult> RouteAsync(BalancedRoute route, string id, CancellationToken cancellationToken)
     {
-        var tried = new List<string>(PenaltyFreeAttempts);
-        var rateLimited = new List<string>();
+        var tried = new List<string>(route.Servers.Count);
         var attempts = new List<AttemptRecord>();
         var reports = new List<Task>();
         var succeeded = false;
@@ -38,7 +40,7 @@ public sealed partial class RequestRouter(
             for (var attempt = 1; attempt <= _options.MaxAttempts && !succeeded; attempt++)
             {
                 var penaltyFree = attempt <= PenaltyFreeAttempts;
-                IReadOnlyList<string> avoid = penaltyFree ? tried : route.Strategy.RateLimits.Masks ? rateLimited : [];
+                IReadOnlyList<string> avoid = penaltyFree || tried.Count < route.Servers.Count ? tried : [];
                 var exploration = route.Strategy.Exploration.For(attempt);
                 var choice = await ChooseAsync(route, avoid, exploration, strict: penaltyFree);
                 var response = await downstream.SendAsync(route.Server(choice.Server).Url, id, cancellationToken);
@@ -49,14 +51,9 @@ public sealed partial class RequestRouter(
 
                 attempts.Add(new AttemptRecord(attempt, choice.Server, response.Status, response.Outcome, response.Latency.TotalMilliseconds, exploration, choice.Fallback));
                 succeeded = response.Outcome == DownstreamOutcome.Success;
-                if (penaltyFree)
+                if (!tried.Contains(choice.Server))
                 {
                     tried.Add(choice.Server);
-                }
-
-                if (response.Outcome == DownstreamOutcome.RateLimited && !rateLimited.Contains(choice.Server))
-                {
-                    rateLimited.Add(choice.Server);
                 }
             }
         }
@@ -92,7 +89,7 @@ public sealed partial class RequestRouter(
         var candidates = route.Servers.Select(s => s.Name).Where(name => !avoid.Contains(name)).ToList();
         if (candidates.Count == 0)
         {
-            // Only reachable when a route has fewer servers than free attempts, or every server answered 429.
+            // Only reachable when a route has fewer servers than free attempts.
             candidates = route.Servers.Select(s => s.Name).ToList();
             if (strict)
             {

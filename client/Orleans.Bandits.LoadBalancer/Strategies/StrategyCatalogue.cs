@@ -15,7 +15,7 @@ public static class StrategyCatalogue
     public static Strategy Random { get; } = new(
         "RANDOM",
         "Uniform random routing (baseline)",
-        "Every attempt picks uniformly among the servers not yet tried for this request (attempts 1–3) or among all (4+). " +
+        "Every attempt picks uniformly among the servers not yet tried for this request. " +
         "It keeps exploration 1 on every attempt, the one exception to the greedy-from-attempt-4 rule, because a greedy " +
         "fourth attempt would make it a learning strategy and no longer the baseline every strategy must beat.",
         Policy("random"),
