@@ -148,8 +148,8 @@ export function renderComparison(view) {
         el('button', { type: 'button', id: 'runs-reload', onclick: () => loadServerRuns() }, 'Load the server\'s runs.csv'),
         el('label', {}, 'or open a local runs.csv: ', fileInput)),
       source),
-    results,
     chartPanel,
+    results,
     el('h1', {}, 'Live harness run'),
     liveTitle,
     livePanels);

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenQA.Selenium;
+using Orleans.Bandits.Dashboard.Tests.Fixtures;
+
+namespace Orleans.Bandits.Dashboard.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ExperimentsViewTests(BrowserFixture browser, DashboardSiloFixture silo) : IClassFixture<DashboardSiloFixture>
+{
+    private readonly Page _page = new(browser.Driver, silo.BaseAddress);
+
+    [Fact]
+    public async Task The_page_loads_everything_from_its_own_host_with_no_console_errors()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new { id = "console-check", arms = new[] { new { id = "a" }, new { id = "b" } } });
+        _page.Open("#/experiments");
+        _page.Element(By.CssSelector("tr[data-experiment='console-check']"));
+        _page.Element(By.CssSelector("tr[data-experiment='console-check'] a")).Click();
+        _page.TextWhen(By.Id("trained-events"), text => text == "0", "the live view to show the first stats event");
+
+        Assert.Equal("function", _page.Script("return typeof Chart;"));
+        var foreign = (IEnumerable<object>)_page.Script("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));")!;
+        Assert.Empty(foreign);
+        Assert.Empty(_page.ConsoleErrors());
+    }
+
+    [Fact]
+    public async Task Feedback_sent_through_the_api_changes_the_numbers_and_charts_without_a_reload()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new
+        {
+            id = "live-hero",
+            arms = new[] { new { id = "red" }, new { id = "blue" } },
+            policy = new { name = "thompson-beta", @params = new { alpha = 2, beta = 3 } },
+        });
+        _page.Open("#/experiments/live-hero");
+        _page.TextWhen(By.Id("trained-events"), text => text == "0", "the first stats event");
+        var priorCurves = _page.ChartJson("posterior-chart", "c.data.datasets.map(d => d.data.map(p => p.y))");
+        Assert.Contains("α=2.0, β=3.0", _page.ChartJson("posterior-chart", "c.data.datasets.map(d => d.label)"));
+        _page.Script("window.noReloadMarker = 'still here';");
+
+        await Api.SelectAndRewardAsync(silo.Http, "live-hero", 20, (arm, i) => arm == "red" ? (i % 4 == 0 ? 0 : 1) : (i % 3 == 0 ? 1 : 0));
+        _page.TextWhen(By.Id("trained-events"), text => text == "20", "trained events to reach 20 on the page");
+
+        Assert.Equal("still here", _page.Script("return window.noReloadMarker;"));
+        Assert.NotEqual(priorCurves, _page.ChartJson("posterior-chart", "c.data.datasets.map(d => d.data.map(p => p.y))"));
+
+        // The curves are the Beta posteriors of the stats the API reports: α = prior α + reward sum, β = prior β + count − reward sum.
+        var stats = await Api.StatsAsync(silo.Http, "live-hero");
+        var labels = _page.ChartJson("posterior-chart", "c.data.datasets.map(d => d.label)")!;
+        foreach (var arm in stats.GetProperty("arms").EnumerateArray())
+        {
+            var count = arm.GetProperty("count").GetInt64();
+            var rewardSum = arm.GetProperty("rewardSum").GetDouble();
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{arm.GetProperty("id").GetString()} (α={2 + rewardSum:F1}, β={3 + count - rewardSum:F1})"), labels);
+            Assert.Equal(count.ToString(CultureInfo.InvariantCulture), _page.Element(By.CssSelector($"tr[data-arm='{arm.GetProperty("id").GetString()}'] td[data-field='count']")).Text);
+        }
+
+        // The share of the 20 learned events per arm, as one bar, adding up to 1.
+        var shares = JsonDocument.Parse(_page.ChartJson("share-chart", "c.data.datasets.map(d => d.data.at(-1))")!).RootElement.EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.Equal(1.0, shares.Sum(), 6);
+        var probabilityBest = JsonDocument.Parse(_page.ChartJson("best-chart", "c.data.datasets[0].data")!).RootElement.EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.Equal(1.0, probabilityBest.Sum(), 6);
+        Assert.Contains("within", _page.Element(By.Id("staleness")).Text);
+        Assert.Contains(stats.GetProperty("refreshIntervalMs").GetDouble().ToString("0", CultureInfo.InvariantCulture) + " ms", _page.Element(By.Id("staleness")).Text);
+
+        var saved = _page.Screenshot("experiments");
+        Assert.Equal((BrowserFixture.Width, BrowserFixture.Height), PngSize.Read(saved));
+
+        // Back to the list, still without a reload: it shows the new counts too.
+        _page.Element(By.LinkText("← all experiments")).Click();
+        _page.TextWhen(By.CssSelector("tr[data-experiment='live-hero'] td[data-field='trainedEvents']"), text => text == "20", "the list to show 20 trained events");
+        Assert.Equal("still here", _page.Script("return window.noReloadMarker;"));
+        Assert.Empty(_page.ConsoleErrors());
+    }
+
+    [Fact]
+    public async Task Pause_and_resume_work_from_the_page()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new { id = "pausable", arms = new[] { new { id = "a" }, new { id = "b" } } });
+        _page.Open("#/experiments/pausable");
+        var toggle = _page.Until(d => d.FindElement(By.Id("toggle-status")) is { Enabled: true } button && button.Text == "Pause" ? button : null, "the Pause button")!;
+
+        toggle.Click();
+        _page.Until(d => d.FindElement(By.Id("experiment-status")).GetAttribute("data-status") == "paused", "the page to show the experiment paused");
+        Assert.Equal("paused", (await Api.ExperimentAsync(silo.Http, "pausable")).GetProperty("status").GetString());
+        var paused = await (await silo.Http.PostAsJsonAsync("/v1/experiments/pausable/select", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+
+        _page.Until(d => d.FindElement(By.Id("toggle-status")) is { Enabled: true } button && button.Text == "Resume" ? button : null, "the Resume button")!.Click();
+        _page.Until(d => d.FindElement(By.Id("experiment-status")).GetAttribute("data-status") == "running", "the page to show the experiment running");
+        Assert.Equal("running", (await Api.ExperimentAsync(silo.Http, "pausable")).GetProperty("status").GetString());
+        Assert.Empty(_page.ConsoleErrors());
+    }
+
+    [Fact]
+    public async Task Policies_without_a_beta_posterior_show_floating_95_percent_intervals_and_blocked_arms()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new { id = "ucb-view", arms = new[] { new { id = "x" }, new { id = "y" } }, policy = new { name = "ucb1" } });
+        _page.Open("#/experiments/ucb-view");
+        _page.TextWhen(By.Id("trained-events"), text => text == "0", "the first stats event");
+        Assert.False(_page.Element(By.Id("posterior-panel")).Displayed);
+
+        await Api.SelectAndRewardAsync(silo.Http, "ucb-view", 12, (_, i) => i % 3 == 0 ? 1 : 0);
+        var blocked = await (await silo.Http.PostAsJsonAsync("/v1/experiments/ucb-view/select", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var blockedArm = blocked.GetProperty("arm").GetString()!;
+        var unavailable = await silo.Http.PostAsJsonAsync("/v1/feedback", new { token = blocked.GetProperty("token").GetString(), unavailable = new { retryAfterMs = 600_000 } });
+        Assert.True(unavailable.IsSuccessStatusCode);
+        await Api.SelectAndRewardAsync(silo.Http, "ucb-view", 1, (_, _) => 1);
+
+        _page.TextWhen(By.Id("blocked-arms"), text => text == blockedArm, "the blocked arm to be listed");
+        Assert.StartsWith("blocked until", _page.Element(By.CssSelector($"tr[data-arm='{blockedArm}'] .badge")).Text);
+
+        // Each bar floats from the interval's low end to its high end, exactly as the stats of the page's version report it.
+        var stats = await Api.StatsAsync(silo.Http, "ucb-view");
+        var version = stats.GetProperty("version").GetInt64().ToString(CultureInfo.InvariantCulture);
+        _page.TextWhen(By.Id("version"), text => text == version, "the page to reach the API's version");
+        var bars = JsonDocument.Parse(_page.ChartJson("interval-chart", "c.data.datasets[0].data")!).RootElement;
+        var expected = stats.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("ci95")).ToList();
+        Assert.Equal(expected.Count, bars.GetArrayLength());
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(JsonValueKind.Array, expected[i].ValueKind);
+            Assert.Equal(expected[i][0].GetDouble(), bars[i][0].GetDouble());
+            Assert.Equal(expected[i][1].GetDouble(), bars[i][1].GetDouble());
+        }
+
+        Assert.Contains("has no posterior", _page.Element(By.Id("best-note")).Text);
+        Assert.Empty(_page.ConsoleErrors());
+    }
+}

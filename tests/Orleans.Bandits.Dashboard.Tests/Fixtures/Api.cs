@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
+
+/// <summary>The API calls the tests make besides the page: experiments, selections and feedback.</summary>
+public static class Api
+{
+    public static async Task CreateExperimentAsync(HttpClient http, object body)
+    {
+        var response = await http.PostAsJsonAsync("/v1/experiments", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Selects, then reports the reward the arm's entry in <paramref name="rewards"/> gives; returns the arms chosen.</summary>
+    public static async Task<List<string>> SelectAndRewardAsync(HttpClient http, string experiment, int count, Func<string, int, double> rewards)
+    {
+        var chosen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var selection = await (await http.PostAsJsonAsync($"/v1/experiments/{experiment}/select", new { })).Content.ReadFromJsonAsync<JsonElement>();
+            var arm = selection.GetProperty("arm").GetString()!;
+            chosen.Add(arm);
+            var feedback = await http.PostAsJsonAsync("/v1/feedback", new { token = selection.GetProperty("token").GetString(), reward = rewards(arm, i) });
+            Assert.True(feedback.IsSuccessStatusCode, await feedback.Content.ReadAsStringAsync());
+        }
+
+        return chosen;
+    }
+
+    public static Task<JsonElement> StatsAsync(HttpClient http, string experiment) =>
+        http.GetFromJsonAsync<JsonElement>($"/v1/experiments/{experiment}/stats");
+
+    public static Task<JsonElement> ExperimentAsync(HttpClient http, string experiment) =>
+        http.GetFromJsonAsync<JsonElement>($"/v1/experiments/{experiment}");
+}
