@@ -24,9 +24,11 @@ public sealed class InProcessSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        // Every run deletes its experiment at the end, so each replica's next refresh finds it gone and
-        // warns once; expected here, and hundreds of such warnings would bury the study's output.
+        // Every run deletes its experiment at the end, so each replica's next refresh finds it gone, and
+        // the last feedback still in the stream is dropped; both warn, both are expected here, and
+        // hundreds of such warnings would bury the study's output.
         builder.Logging.AddFilter("Orleans.Bandits.Grains.Selection", LogLevel.Error);
+        builder.Logging.AddFilter("Orleans.Bandits.Grains.Experiments", LogLevel.Error);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: gatewayPort)
             .AddBanditsInMemoryProviders()
