@@ -18,6 +18,11 @@ builder.Services.AddBanditsClient(client =>
     {
         client.UseLocalhostClustering(options.Clustering.GatewayPort);
     }
+
+    if (builder.Configuration.GetValue("Bandits:Dashboard:Orleans", true))
+    {
+        client.AddBanditsDashboard();
+    }
 }, builder.Configuration);
 builder.Services.AddBanditsApi();
 

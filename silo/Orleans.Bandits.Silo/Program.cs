@@ -13,6 +13,13 @@ var mode = builder.Configuration.GetValue("Bandits:Mode", SiloMode.Local);
 builder.UseOrleans(silo =>
 {
     silo.AddBandits();
+
+    // The Orleans dashboard at /orleans profiles every grain call; hosts that want none of that
+    // cost set Bandits__Dashboard__Orleans=false.
+    if (builder.Configuration.GetValue("Bandits:Dashboard:Orleans", true))
+    {
+        silo.AddBanditsDashboard();
+    }
     if (mode == SiloMode.Redis)
     {
         var redis = builder.Configuration["Bandits:Redis:ConnectionString"]
