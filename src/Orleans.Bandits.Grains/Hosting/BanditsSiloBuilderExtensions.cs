@@ -30,11 +30,18 @@ public static class BanditsSiloBuilderExtensions
     {
         silo.AddMemoryGrainStorage(BanditsStorage.Name);
         silo.AddMemoryGrainStorage(FeedbackStreams.PubSubStore);
+        return silo.AddBanditsMemoryStreams();
+    }
+
+    /// <summary>
+    /// The feedback stream on memory streams alone, for hosts that keep grain state elsewhere
+    /// (the scale benchmark: Redis storage, memory streams). Its pub-sub needs the
+    /// <see cref="FeedbackStreams.PubSubStore"/> storage, which the host registers.
+    /// </summary>
+    public static ISiloBuilder AddBanditsMemoryStreams(this ISiloBuilder silo) =>
         silo.AddMemoryStreams(FeedbackStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent => agent.Configure(options =>
         {
             options.BatchContainerBatchSize = DeliveryBatchSize;
             options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
         })));
-        return silo;
-    }
 }

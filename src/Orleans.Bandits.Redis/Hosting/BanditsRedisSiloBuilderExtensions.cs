@@ -22,14 +22,25 @@ public static class BanditsRedisSiloBuilderExtensions
     {
         var redis = ConfigurationOptions.Parse(redisConnectionString);
         silo.UseRedisClustering(options => options.ConfigurationOptions = redis.Clone());
-        AddStorage(silo, BanditsStorage.Name, redis, deleteOnClear: true);
-        AddStorage(silo, FeedbackStreams.PubSubStore, redis, deleteOnClear: false);
+        silo.AddBanditsRedisStorage(redisConnectionString);
         return silo.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
         {
             options.ConfigurationOptions = redis.Clone();
             options.MaxEventsPerContainer = BanditsSiloBuilderExtensions.DeliveryBatchSize;
             configureStreams?.Invoke(options);
         });
+    }
+
+    /// <summary>
+    /// Redis grain storage alone, for the platform's grains and the stream pub-sub; a host that
+    /// clusters and streams some other way (the scale benchmark) uses just this part.
+    /// </summary>
+    public static ISiloBuilder AddBanditsRedisStorage(this ISiloBuilder silo, string redisConnectionString)
+    {
+        var redis = ConfigurationOptions.Parse(redisConnectionString);
+        AddStorage(silo, BanditsStorage.Name, redis, deleteOnClear: true);
+        AddStorage(silo, FeedbackStreams.PubSubStore, redis, deleteOnClear: false);
+        return silo;
     }
 
     /// <summary>

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Orleans.Bandits.Scale.Benchmarks.Reporting;
+using Spectre.Console;
+
+namespace Orleans.Bandits.Scale.Benchmarks;
+
+/// <summary>The <c>scale-benchmark</c> command line: measures every scale, then prints the table.</summary>
+public static class ScaleCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new ScaleOptions();
+        var root = new RootCommand("Scale benchmark: experiments active in one silo (Redis grain storage on a private redis-server, memory streams).");
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = options.Read(parseResult);
+            var machine = MachineDescription.Capture();
+            AnsiConsole.MarkupLineInterpolated($"[bold]{machine}[/]");
+            var results = new List<ScaleResult>();
+            foreach (var experiments in settings.Scales)
+            {
+                var result = await new ScaleRun(settings, experiments).RunAsync(cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"activations after the feedback phase: {result.Active}");
+                results.Add(result);
+            }
+
+            var report = new ScaleReport(settings, results);
+            AnsiConsole.Write(report.ToTable());
+            AnsiConsole.WriteLine();
+            AnsiConsole.MarkupLineInterpolated($"[bold]{MachineDescription.Capture().LoadLine}[/] (at the end)");
+            Console.WriteLine();
+            Console.WriteLine(report.ToMarkdown());
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Scale.Benchmarks.Hosting;
+using Orleans.Bandits.Scale.Benchmarks.Measurements;
+using Orleans.Bandits.Scale.Benchmarks.Phases;
+using Spectre.Console;
+
+namespace Orleans.Bandits.Scale.Benchmarks;
+
+/// <summary>
+/// One scale on a fresh redis-server and a fresh silo: create, activate replicas, measure memory
+/// and idle CPU at each step, select and feedback throughput, then deactivate everything and
+/// time the first call per experiment as it comes back from Redis.
+/// </summary>
+public sealed class ScaleRun(ScaleSettings settings, int experiments)
+{
+    /// <summary>Fixed, so every run reactivates the experiments in the same shuffled order.</summary>
+    private const int ShuffleSeed = 20_261_123;
+
+    public async Task<ScaleResult> RunAsync(CancellationToken cancellationToken)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{experiments:N0} experiments[/]: starting redis-server and the silo ...");
+        await using var redis = await RedisProcess.StartAsync();
+        await using var silo = await ScaleSilo.StartAsync(redis.ConnectionString, settings.CollectionAge);
+        var catalog = new ExperimentCatalog(experiments, settings.ExperimentsPerTenant);
+        var driver = new CallDriver(settings.InFlight, cancellationToken);
+        var ids = catalog.Ids;
+        var definition = new ExperimentDefinition(
+            Enumerable.Range(0, settings.Arms).Select(ExperimentCatalog.ArmName).ToArray(),
+            new PolicySpec("thompson-beta", new Dictionary<string, double[]>()));
+
+        ScaleResult? result = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var baseline = MemorySample.Take();
+
+                var clock = Stopwatch.StartNew();
+                await driver.ForEachAsync(ids.Count, progress.AddTask("create", maxValue: ids.Count), i =>
+                    silo.Client.CreateExperimentAsync(ids[i].Tenant, ids[i].Name, definition));
+                var createSeconds = clock.Elapsed.TotalSeconds;
+                var withExperiments = MemorySample.Take();
+
+                await driver.ForEachAsync(ids.Count, progress.AddTask("activate replicas (one select each)", maxValue: ids.Count), i =>
+                    silo.Client.SelectAsync(ids[i].Tenant, ids[i].Name));
+                var withReplicas = MemorySample.Take();
+                var idleReplicas = await IdleCpuAsync(progress, "idle CPU, with replicas", cancellationToken);
+
+                var (selections, selectSeconds) = await SelectThroughput.RunAsync(
+                    silo.Client, catalog, settings.InFlight, settings.SelectDuration,
+                    progress.AddTask("select throughput", maxValue: settings.SelectDuration.TotalSeconds));
+
+                var feedback = new FeedbackTraining(silo.Client, catalog, driver);
+                var firstFeedback = await feedback.RunAsync(1, settings.FeedbackPerExperiment, progress);
+                var steadyFeedback = await feedback.RunAsync(2, settings.FeedbackPerExperiment, progress);
+                var afterFeedback = MemorySample.Take();
+                var active = await ActivationCensus.TakeAsync(silo.Management);
+
+                var order = Enumerable.Range(0, ids.Count).ToArray();
+                new Random(ShuffleSeed).Shuffle(order);
+                var deactivationSeconds = await DeactivateAsync(progress, silo.Management);
+                var afterDeactivation = MemorySample.Take();
+                var coldSelect = await driver.TimeEachAsync(ids.Count, progress.AddTask("first select per experiment, from Redis", maxValue: ids.Count), i =>
+                    silo.Client.SelectAsync(ids[order[i]].Tenant, ids[order[i]].Name));
+
+                await DeactivateAsync(progress, silo.Management);
+                var coldGet = await driver.TimeEachAsync(ids.Count, progress.AddTask("first get per experiment, from Redis", maxValue: ids.Count), i =>
+                    silo.Client.GetExperimentAsync(ids[order[i]].Tenant, ids[order[i]].Name));
+
+                // Here, not after creation: the cold gets left every experiment active and no replica,
+                // and the code is long compiled, so this is the experiments' own idle cost.
+                var idleExperiments = await IdleCpuAsync(progress, "idle CPU, experiments only", cancellationToken);
+
+                var (redisMemory, redisKeys) = await redis.MeasureAsync();
+                result = new ScaleResult(
+                    experiments, catalog.Tenants, createSeconds,
+                    baseline, withExperiments, withReplicas, afterFeedback, afterDeactivation, active,
+                    idleExperiments, idleReplicas, selections, selectSeconds, firstFeedback, steadyFeedback,
+                    deactivationSeconds, coldSelect, coldGet, redisMemory, redisKeys);
+            });
+        return result ?? throw new InvalidOperationException("The run ended without a result.");
+    }
+
+    private async Task<double> IdleCpuAsync(ProgressContext progress, string description, CancellationToken cancellationToken)
+    {
+        var task = progress.AddTask(description).IsIndeterminate();
+        var cpu = await CpuSample.MeasureAsync(settings.IdleWindow, cancellationToken);
+        task.Value = task.MaxValue;
+        return cpu;
+    }
+
+    private static async Task<double> DeactivateAsync(ProgressContext progress, IManagementGrain management)
+    {
+        var task = progress.AddTask("deactivate every experiment and replica").IsIndeterminate();
+        var seconds = await Deactivation.DeactivateAllAsync(management);
+        task.Value = task.MaxValue;
+        return seconds;
+    }
+}
