@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
@@ -24,6 +25,16 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
     private long _fetchedAtMs;
     private Task? _refreshing;
     private IGrainTimer? _timer;
+    private string _key = "";
+    private TagList _tags;
+
+    /// <summary>The key and metric tags are read once: the grain id's string form is rebuilt on every call.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = this.GetPrimaryKeyString();
+        _tags = BanditsMetrics.For(_key);
+        return Task.CompletedTask;
+    }
 
     public async Task<SelectResult> Select(SelectRequest request) => Choose(await CurrentReplica(), request);
 
@@ -34,7 +45,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
         if (_replica is null)
         {
             await Refresh();
-            return _replica ?? throw BanditsException.NotFound(ExperimentId.FromKey(this.GetPrimaryKeyString()));
+            return _replica ?? throw BanditsException.NotFound(ExperimentId.FromKey(_key));
         }
 
         // Stale-while-revalidate: the timer normally keeps the replica fresh; if it fell behind,
@@ -49,7 +60,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
 
     private async Task Refresh()
     {
-        var experiment = GrainFactory.GetGrain<IExperimentGrain>(this.GetPrimaryKeyString());
+        var experiment = GrainFactory.GetGrain<IExperimentGrain>(_key);
         try
         {
             var fresh = await experiment.GetSnapshot(_replica?.Version ?? 0);
@@ -83,7 +94,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
         catch (Exception e)
         {
             // The replica keeps serving; the next tick tries again.
-            LogRefreshFailed(logger, e, this.GetPrimaryKeyString());
+            LogRefreshFailed(logger, e, _key);
         }
     }
 
@@ -141,9 +152,8 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             now,
             now + (replica.FeedbackWindowSeconds * 1000L),
             selectionId));
-        var tags = BanditsMetrics.For(this.GetPrimaryKeyString());
-        BanditsMetrics.Selections.Add(1, tags);
-        BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, tags);
+        BanditsMetrics.Selections.Add(1, _tags);
+        BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, _tags);
         return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);
     }
 

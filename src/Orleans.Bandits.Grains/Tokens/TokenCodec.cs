@@ -14,7 +14,8 @@ public static class TokenCodec
     private const byte Format = 1;
     private const int MaxIdLength = 64;
 
-    public static byte[] Encode(string keyId, SelectionToken token)
+    /// <summary>The encoded length of <paramref name="token"/>, so a signer can encode into a stack buffer.</summary>
+    public static int EncodedLength(string keyId, SelectionToken token)
     {
         var contextLength = token.Context?.Length ?? 0;
         if (contextLength > ushort.MaxValue)
@@ -22,9 +23,13 @@ public static class TokenCodec
             throw new ArgumentException("Context is too long for a token.", nameof(token));
         }
 
-        var size = 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16;
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
+        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16;
+    }
+
+    /// <summary>Writes the payload into <paramref name="span"/>, which must be exactly <see cref="EncodedLength"/> bytes.</summary>
+    public static void Encode(string keyId, SelectionToken token, Span<byte> span)
+    {
+        var contextLength = token.Context?.Length ?? 0;
         span[0] = Format;
         var offset = 1;
         offset += WriteAscii(span[offset..], keyId);
@@ -49,7 +54,6 @@ public static class TokenCodec
         BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.ExpiresAtUnixMs);
         offset += 8;
         BinaryPrimitives.WriteUInt128LittleEndian(span[offset..], token.SelectionId);
-        return buffer;
     }
 
     /// <summary>Parses a payload; false for anything that is not exactly one well-formed payload.</summary>

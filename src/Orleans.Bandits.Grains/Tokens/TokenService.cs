@@ -12,6 +12,7 @@ namespace Orleans.Bandits.Grains.Tokens;
 public sealed class TokenService
 {
     private const int MacBytes = 32;
+    private const int MaxStackTokenBytes = 1024;
 
     /// <summary>
     /// One keyed HMAC per thread for signing: keying HMAC-SHA256 costs two extra compressions, so
@@ -51,9 +52,12 @@ public sealed class TokenService
 
     public string Sign(SelectionToken token)
     {
-        var payload = TokenCodec.Encode(_signingKey.Id, token);
-        var signed = new byte[payload.Length + MacBytes];
-        payload.CopyTo(signed, 0);
+        // Signing runs on every selection: a small token is built on the stack, so the only
+        // allocation is the string handed to the caller.
+        var payloadLength = TokenCodec.EncodedLength(_signingKey.Id, token);
+        var length = payloadLength + MacBytes;
+        var signed = length <= MaxStackTokenBytes ? stackalloc byte[length] : new byte[length];
+        TokenCodec.Encode(_signingKey.Id, token, signed[..payloadLength]);
         if (t_signer is not { } signer || !ReferenceEquals(signer.Key, _signingKey))
         {
             t_signer?.Mac.Dispose();
@@ -61,7 +65,7 @@ public sealed class TokenService
             t_signer = signer;
         }
 
-        signer.Mac.TryComputeHash(payload, signed.AsSpan(payload.Length), out _);
+        signer.Mac.TryComputeHash(signed[..payloadLength], signed[payloadLength..], out _);
         return Base64Url.EncodeToString(signed);
     }
 
