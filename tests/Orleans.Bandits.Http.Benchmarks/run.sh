@@ -8,6 +8,9 @@ root="$(cd "$here/../.." && pwd)"
 seconds="${1:-15}"
 port=5099
 connections=32
+# The paced run holds its rate with think time between requests; wrk's delay is whole milliseconds,
+# so many connections with a long delay keep the offered rate close to the target.
+paced_connections=128
 url="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -21,10 +24,10 @@ curl -sf -X POST "$url/v1/experiments" -H 'Content-Type: application/json' \
   -d '{"id":"bench","arms":[{"id":"a0"},{"id":"a1"},{"id":"a2"},{"id":"a3"},{"id":"a4"},{"id":"a5"},{"id":"a6"},{"id":"a7"},{"id":"a8"},{"id":"a9"}]}' >/dev/null
 token=$(curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 
-run() { # name path body rate unique
-  local out
-  out=$(BODY="$3" RATE="$4" CONNECTIONS=$connections UNIQUE_EVENTS="${5:-}" \
-    wrk -t2 -c$connections -d"${seconds}s" --latency -s "$here/post.lua" "$url$2" 2>&1)
+run() { # name path body rate unique connections
+  local out conns="${6:-$connections}"
+  out=$(BODY="$3" RATE="$4" CONNECTIONS=$conns UNIQUE_EVENTS="${5:-}" \
+    wrk -t2 -c"$conns" -d"${seconds}s" --latency -s "$here/post.lua" "$url$2" 2>&1)
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50.000%" || $1=="50%" {print $2}' <<<"$out")
@@ -39,7 +42,7 @@ select=$(run select /v1/experiments/bench/select '{}' 0)
 feedback=$(run feedback /v1/feedback "{\"token\":\"$token\",\"reward\":1}" 0 unique)
 peak_select=$(cut -d'|' -f2 <<<"$select")
 half=$(awk -v r="$peak_select" 'BEGIN { printf "%d", r / 2 }')
-select_half=$(run "select at half peak ($half/s)" /v1/experiments/bench/select '{}' "$half")
+select_half=$(run "select at half peak ($half/s offered)" /v1/experiments/bench/select '{}' "$half" "" "$paced_connections")
 
 echo
 echo "| run | requests/s | p50 | p99 |"
