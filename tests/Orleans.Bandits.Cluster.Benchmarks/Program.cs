@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Running;
 using Orleans.Bandits.Cluster.Benchmarks;
+using Orleans.Bandits.Cluster.Benchmarks.Durable;
 using Orleans.Bandits.Cluster.Benchmarks.Feedback;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Selection;
 
-// dotnet run -c Release --project tests/Orleans.Bandits.Cluster.Benchmarks -- [--quick] [--selection-only | --feedback-only]
+// dotnet run -c Release --project tests/Orleans.Bandits.Cluster.Benchmarks -- [--quick] [--selection-only | --feedback-only | --durable-only]
 var options = RunOptions.Parse(args);
 var exitCode = 0;
 
@@ -44,6 +45,11 @@ if (options.Feedback)
     }
 
     FeedbackReport.Write(Console.Out, results);
+}
+
+if (options.Durable)
+{
+    DurableReport.Write(Console.Out, await new DurableFeedbackBenchmark(Console.Out, options.Quick).RunAsync());
 }
 
 return exitCode;

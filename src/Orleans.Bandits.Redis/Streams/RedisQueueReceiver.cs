@@ -41,6 +41,7 @@ internal sealed partial class RedisQueueReceiver(
     private bool _tookOver;
     private string _reclaimCursor = StartOfPending;
     private DateTimeOffset _nextReclaim = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastNewRead = DateTimeOffset.MinValue;
     private bool _shutDown;
 
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
@@ -82,9 +83,11 @@ internal sealed partial class RedisQueueReceiver(
             }
 
             containers.AddRange(PackByStream(await AdmitAsync(await ClaimAsync(_reclaimed, budget - containers.Count))));
-            if (budget > containers.Count)
+            if (budget > containers.Count && !HoldsNewEntries())
             {
-                containers.AddRange(PackByStream(await AdmitAsync(await store.ReadNewAsync(budget - containers.Count))));
+                var fresh = await store.ReadNewAsync(budget - containers.Count);
+                _lastNewRead = clock.GetUtcNow();
+                containers.AddRange(PackByStream(await AdmitAsync(fresh)));
             }
         }
         catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
@@ -163,6 +166,15 @@ internal sealed partial class RedisQueueReceiver(
         _unacknowledged.RemoveRange(0, ids.Length);
         _owned.ExceptWith(ids);
     }
+
+    /// <summary>
+    /// Adaptive batching. While containers of an earlier read are still being delivered, new entries wait
+    /// in Redis until the agent's next poll, so that they arrive in fuller containers: each container is
+    /// one training step and one state write, and reading as fast as entries trickle in would hand out
+    /// one-entry containers that each pay a write. A queue with nothing in flight is read at once, so an
+    /// idle system sees no added latency.
+    /// </summary>
+    private bool HoldsNewEntries() => _inFlight.Count > 0 && clock.GetUtcNow() - _lastNewRead < options.PollPeriod / 2;
 
     private void ScheduleFailedDeliveries()
     {

@@ -1,3 +1,5 @@
+using Orleans.Bandits.Cluster.Benchmarks.Measurement;
+
 namespace Orleans.Bandits.Cluster.Benchmarks.Feedback;
 
 /// <summary>What one feedback run measured. Times are wall-clock seconds.</summary>
@@ -10,6 +12,7 @@ namespace Orleans.Bandits.Cluster.Benchmarks.Feedback;
 /// <param name="Duplicates">Events the experiments dropped as duplicates, summed.</param>
 /// <param name="TrainingBatches">Training batches (one state write each), summed.</param>
 /// <param name="Retries">Feedback calls refused as unavailable (stream queue full) and retried.</param>
+/// <param name="Resources">What publishing and training cost the machine (first feedback call to every event trained).</param>
 public sealed record FeedbackResult(
     FeedbackScenario Scenario,
     double SelectSeconds,
@@ -19,7 +22,8 @@ public sealed record FeedbackResult(
     long TrainedEvents,
     long Duplicates,
     long TrainingBatches,
-    long Retries)
+    long Retries,
+    ResourceUse Resources)
 {
     /// <summary>Feedback calls accepted per second.</summary>
     public double AcceptedPerSecond => Scenario.TotalEvents / PublishSeconds;
@@ -29,6 +33,9 @@ public sealed record FeedbackResult(
 
     /// <summary>How many events one training step (and one state write) learned on average.</summary>
     public double EventsPerBatch => TrainingBatches == 0 ? 0 : (double)TrainedEvents / TrainingBatches;
+
+    /// <summary>CPU (this process and Redis, if any) per event, in microseconds: the cost that stays when the machine is shared.</summary>
+    public double CpuMicrosecondsPerEvent => Resources.CpuSeconds * 1e6 / Scenario.TotalEvents;
 
     /// <summary>How long training trailed the last accepted call.</summary>
     public double DrainSeconds => TrainedSeconds - PublishSeconds;

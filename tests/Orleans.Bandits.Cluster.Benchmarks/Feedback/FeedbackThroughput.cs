@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
+using Orleans.Bandits.Cluster.Benchmarks.Measurement;
 using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Feedback;
@@ -46,6 +47,7 @@ public sealed class FeedbackThroughput(BenchmarkCluster cluster, TextWriter log)
         var selectSeconds = clock.Elapsed.TotalSeconds;
 
         log.WriteLine($"feedback {scenario}: publishing ...");
+        var window = await ResourceWindow.OpenAsync(cluster.Redis);
         clock.Restart();
         var retries = await PublishAllAsync(requests);
         var publishSeconds = clock.Elapsed.TotalSeconds;
@@ -53,12 +55,13 @@ public sealed class FeedbackThroughput(BenchmarkCluster cluster, TextWriter log)
         log.WriteLine($"feedback {scenario}: waiting until every event is trained ...");
         await WaitUntilTrainedAsync(names, scenario.EventsPerExperiment, clock);
         var trainedSeconds = clock.Elapsed.TotalSeconds;
+        var resources = await window.CloseAsync();
 
         clock.Restart();
         var (trained, duplicates, batches) = await ConfirmWithStatsAsync(names, scenario.EventsPerExperiment);
         var statsSeconds = clock.Elapsed.TotalSeconds;
 
-        return new FeedbackResult(scenario, selectSeconds, publishSeconds, trainedSeconds, statsSeconds, trained, duplicates, batches, retries);
+        return new FeedbackResult(scenario, selectSeconds, publishSeconds, trainedSeconds, statsSeconds, trained, duplicates, batches, retries, resources);
     }
 
     /// <summary>One token per event; event k belongs to experiment k mod n, so publishing interleaves experiments.</summary>

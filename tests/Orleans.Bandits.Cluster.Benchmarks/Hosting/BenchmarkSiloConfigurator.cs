@@ -11,7 +11,7 @@ namespace Orleans.Bandits.Cluster.Benchmarks.Hosting;
 /// providers. Nothing test-only (no call filters, no shared storage), so the figures are those
 /// of the product's own code path.
 /// </summary>
-public sealed class BenchmarkSiloConfigurator : ISiloConfigurator
+public class BenchmarkSiloConfigurator : ISiloConfigurator
 {
     /// <summary>
     /// A fixed key: without one the token service generates a key per process and warns; a fixed
@@ -22,7 +22,10 @@ public sealed class BenchmarkSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder silo)
     {
         silo.AddBandits();
-        silo.AddBanditsInMemoryProviders();
+        AddProviders(silo);
         silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = Key.Id, Secret = Convert.ToBase64String(Key.Secret) }]);
     }
+
+    /// <summary>Clustering, grain storage and the feedback stream: what the silo's mode chooses.</summary>
+    protected virtual void AddProviders(ISiloBuilder silo) => silo.AddBanditsInMemoryProviders();
 }

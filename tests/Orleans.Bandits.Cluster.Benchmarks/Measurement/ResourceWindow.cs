@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Orleans.Bandits.Cluster.Benchmarks.Hosting;
+
+namespace Orleans.Bandits.Cluster.Benchmarks.Measurement;
+
+/// <summary>
+/// Measures CPU (this process and redis-server), the load average and Redis' command counts between
+/// <see cref="OpenAsync"/> and <see cref="CloseAsync"/>: on a shared 2-core machine, CPU per event is
+/// the figure that survives other people's load, and the command counts say where Redis' share went.
+/// </summary>
+public sealed class ResourceWindow
+{
+    private readonly RedisServerProcess? _redis;
+    private readonly LoadAverageSampler _load;
+    private readonly TimeSpan _processCpu;
+    private readonly TimeSpan _redisCpu;
+    private readonly RedisServerStats? _commands;
+
+    private ResourceWindow(RedisServerProcess? redis, RedisServerStats? commands)
+    {
+        _redis = redis;
+        _commands = commands;
+        _redisCpu = redis?.CpuTime ?? TimeSpan.Zero;
+        _processCpu = ProcessCpu();
+        _load = LoadAverageSampler.Start();
+    }
+
+    public static async Task<ResourceWindow> OpenAsync(RedisServerProcess? redis) =>
+        new(redis, redis is null ? null : await RedisServerStats.ReadAsync(redis.Connection));
+
+    public async Task<ResourceUse> CloseAsync()
+    {
+        var processCpu = ProcessCpu() - _processCpu;
+        var redisCpu = (_redis?.CpuTime ?? TimeSpan.Zero) - _redisCpu;
+        var commands = _redis is null ? null : (await RedisServerStats.ReadAsync(_redis.Connection)).Since(_commands!);
+        return new ResourceUse(await _load.StopAsync(), processCpu.TotalSeconds, redisCpu.TotalSeconds, commands);
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+}
