@@ -25,7 +25,10 @@ public static class ScaleCli
             foreach (var experiments in settings.Scales)
             {
                 var result = await new ScaleRun(settings, experiments).RunAsync(cancellationToken);
-                AnsiConsole.MarkupLineInterpolated($"activations after the feedback phase: {result.Active}");
+                if (result.Serving is { } serving)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"activations after the feedback rounds: {serving.Active}");
+                }
                 results.Add(result);
             }
 

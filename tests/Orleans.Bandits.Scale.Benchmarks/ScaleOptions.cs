@@ -57,6 +57,13 @@ public sealed class ScaleOptions
         DefaultValueFactory = _ => 5,
     };
 
+    public Option<int> ReplicaLimitSeconds { get; } = new Option<int>("--replica-limit-seconds")
+    {
+        CustomParser = result => Counts(result).FirstOrDefault(),
+        Description = "Seconds the pass that activates a replica per experiment may run; when it stops short, the phases that need every replica are left out.",
+        DefaultValueFactory = _ => 120,
+    };
+
     public Option<int> CollectionAgeMinutes { get; } = new Option<int>("--collection-age-minutes")
     {
         CustomParser = result => Counts(result).FirstOrDefault(),
@@ -64,7 +71,7 @@ public sealed class ScaleOptions
         DefaultValueFactory = _ => 120,
     };
 
-    public IEnumerable<Option> All => [Experiments, Arms, ExperimentsPerTenant, InFlight, SelectSeconds, FeedbackPerExperiment, IdleSeconds, CollectionAgeMinutes];
+    public IEnumerable<Option> All => [Experiments, Arms, ExperimentsPerTenant, InFlight, SelectSeconds, FeedbackPerExperiment, IdleSeconds, ReplicaLimitSeconds, CollectionAgeMinutes];
 
     public ScaleSettings Read(ParseResult parseResult) => new(
         parseResult.GetRequiredValue(Experiments),
@@ -74,6 +81,7 @@ public sealed class ScaleOptions
         TimeSpan.FromSeconds(parseResult.GetValue(SelectSeconds)),
         parseResult.GetValue(FeedbackPerExperiment),
         TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds)),
+        TimeSpan.FromSeconds(parseResult.GetValue(ReplicaLimitSeconds)),
         TimeSpan.FromMinutes(parseResult.GetValue(CollectionAgeMinutes)));
 
     /// <summary>Whole numbers of at least 1; anything else is a parse error that names the option.</summary>

@@ -4,24 +4,20 @@ using Orleans.Bandits.Scale.Benchmarks.Phases;
 namespace Orleans.Bandits.Scale.Benchmarks;
 
 /// <summary>Everything one scale measured, in the order the run took it.</summary>
-/// <param name="Experiments">Experiments active.</param>
+/// <param name="Experiments">Experiments created.</param>
 /// <param name="Tenants">Tenants they were spread over.</param>
 /// <param name="CreateSeconds">Creating every experiment.</param>
 /// <param name="Baseline">The started silo, nothing created.</param>
 /// <param name="WithExperiments">Every experiment grain active (and the tenants).</param>
-/// <param name="WithReplicas">Plus one selector replica per experiment (one select each).</param>
-/// <param name="AfterFeedback">Plus the feedback stream's per-experiment state, after both feedback rounds.</param>
-/// <param name="AfterDeactivation">Everything deactivated (state only in Redis).</param>
-/// <param name="Active">Activations by grain class after the feedback phase.</param>
-/// <param name="IdleCpuExperiments">Process CPU with only the experiment grains active (after the cold gets) and no requests.</param>
-/// <param name="IdleCpuReplicas">Process CPU with the replicas active too and no requests (their refresh timers).</param>
-/// <param name="Selections">Selections served in the select throughput phase.</param>
-/// <param name="SelectSeconds">Its duration.</param>
-/// <param name="FirstFeedback">The first feedback round, which also opens every experiment's stream.</param>
-/// <param name="SteadyFeedback">The second round, on open streams.</param>
+/// <param name="Replicas">Experiments that got a replica (one select each) before the replica pass's time limit.</param>
+/// <param name="ReplicaSeconds">How long the replica pass ran.</param>
+/// <param name="WithReplicas">Memory after the replica pass.</param>
+/// <param name="IdleCpuReplicas">Process CPU after the replica pass with no requests: the replicas' refresh timers.</param>
+/// <param name="Serving">Select and feedback throughput and the first select from Redis, when every experiment got its replica.</param>
 /// <param name="DeactivationSeconds">Deactivating every experiment and replica.</param>
-/// <param name="ColdSelect">The first select per experiment after deactivation (replica and experiment both activate).</param>
-/// <param name="ColdGet">The first get per experiment after a second deactivation (the experiment alone activates).</param>
+/// <param name="AfterDeactivation">Memory with everything deactivated (state only in Redis).</param>
+/// <param name="ColdGet">The first get per experiment after deactivating everything (the experiment alone activates).</param>
+/// <param name="IdleCpuExperiments">Process CPU after the cold gets, every experiment active and no replica, no requests.</param>
 /// <param name="RedisUsedMemory">Redis <c>used_memory</c> at the end.</param>
 /// <param name="RedisKeys">Keys in Redis at the end.</param>
 public sealed record ScaleResult(
@@ -30,29 +26,33 @@ public sealed record ScaleResult(
     double CreateSeconds,
     MemorySample Baseline,
     MemorySample WithExperiments,
+    int Replicas,
+    double ReplicaSeconds,
     MemorySample WithReplicas,
-    MemorySample AfterFeedback,
-    MemorySample AfterDeactivation,
-    ActivationCensus Active,
-    double IdleCpuExperiments,
     double IdleCpuReplicas,
-    long Selections,
-    double SelectSeconds,
-    FeedbackFigures FirstFeedback,
-    FeedbackFigures SteadyFeedback,
+    ServingFigures? Serving,
     double DeactivationSeconds,
-    LatencySummary ColdSelect,
+    MemorySample AfterDeactivation,
     LatencySummary ColdGet,
+    double IdleCpuExperiments,
     long RedisUsedMemory,
     long RedisKeys)
 {
+    public bool AllReplicas => Replicas == Experiments;
+
     public MemorySample PerExperimentGrain => WithExperiments.PerItemSince(Baseline, Experiments);
 
-    public MemorySample PerReplica => WithReplicas.PerItemSince(WithExperiments, Experiments);
+    public MemorySample PerReplica => WithReplicas.PerItemSince(WithExperiments, Math.Max(1, Replicas));
 
-    public MemorySample PerStreamState => AfterFeedback.PerItemSince(WithReplicas, Experiments);
+    public MemorySample? PerStreamState => Serving?.AfterFeedback.PerItemSince(WithReplicas, Experiments);
 
-    public MemorySample PerExperimentAllActive => AfterFeedback.PerItemSince(Baseline, Experiments);
+    public MemorySample? PerExperimentAllActive => Serving?.AfterFeedback.PerItemSince(Baseline, Experiments);
 
-    public double SelectionsPerSecond => Selections / SelectSeconds;
+    /// <summary>
+    /// Process CPU (in cores) per replica refresh: the idle CPU the replicas add, over the refreshes
+    /// their timers ask for (one per replica per TTL). Only meaningful while the timers keep up,
+    /// i.e. when the silo was not saturated: then every timer fires once per TTL.
+    /// </summary>
+    public double RefreshCpuMicroseconds(TimeSpan replicaTtl) =>
+        (IdleCpuReplicas - IdleCpuExperiments) / 100 * Environment.ProcessorCount / (Replicas / replicaTtl.TotalSeconds) * 1e6;
 }

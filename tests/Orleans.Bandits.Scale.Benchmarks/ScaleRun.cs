@@ -8,12 +8,15 @@ using Spectre.Console;
 namespace Orleans.Bandits.Scale.Benchmarks;
 
 /// <summary>
-/// One scale on a fresh redis-server and a fresh silo: create, activate replicas, measure memory
-/// and idle CPU at each step, select and feedback throughput, then deactivate everything and
-/// time the first call per experiment as it comes back from Redis.
+/// One scale on a fresh redis-server and a fresh silo: create, activate a replica per experiment
+/// (within a time limit), measure memory and idle CPU at each step; when every replica came up,
+/// select and feedback throughput and the first select per experiment from Redis; in any case,
+/// deactivate everything and time the first get per experiment as it comes back from Redis.
 /// </summary>
 public sealed class ScaleRun(ScaleSettings settings, int experiments)
 {
+    public const string Policy = "thompson-beta";
+
     /// <summary>Fixed, so every run reactivates the experiments in the same shuffled order.</summary>
     private const int ShuffleSeed = 20_261_123;
 
@@ -27,7 +30,9 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
         var ids = catalog.Ids;
         var definition = new ExperimentDefinition(
             Enumerable.Range(0, settings.Arms).Select(ExperimentCatalog.ArmName).ToArray(),
-            new PolicySpec("thompson-beta", new Dictionary<string, double[]>()));
+            new PolicySpec(Policy, new Dictionary<string, double[]>()));
+        var order = Enumerable.Range(0, ids.Count).ToArray();
+        new Random(ShuffleSeed).Shuffle(order);
 
         ScaleResult? result = null;
         await AnsiConsole.Progress()
@@ -42,29 +47,19 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
                 var createSeconds = clock.Elapsed.TotalSeconds;
                 var withExperiments = MemorySample.Take();
 
-                await driver.ForEachAsync(ids.Count, progress.AddTask("activate replicas (one select each)", maxValue: ids.Count), i =>
+                // Bounded: every replica's refresh timer adds load, and past what the silo's cores
+                // can refresh each TTL the pass slows to a crawl; the limit turns that into a figure.
+                clock.Restart();
+                var replicas = await driver.ForEachWithinAsync(ids.Count, settings.ReplicaLimit, progress.AddTask("activate replicas (one select each)", maxValue: ids.Count), i =>
                     silo.Client.SelectAsync(ids[i].Tenant, ids[i].Name));
+                var replicaSeconds = clock.Elapsed.TotalSeconds;
                 var withReplicas = MemorySample.Take();
                 var idleReplicas = await IdleCpuAsync(progress, "idle CPU, with replicas", cancellationToken);
 
-                var (selections, selectSeconds) = await SelectThroughput.RunAsync(
-                    silo.Client, catalog, settings.InFlight, settings.SelectDuration,
-                    progress.AddTask("select throughput", maxValue: settings.SelectDuration.TotalSeconds));
+                var serving = replicas == ids.Count ? await ServeAsync(silo, catalog, driver, order, progress) : null;
 
-                var feedback = new FeedbackTraining(silo.Client, catalog, driver);
-                var firstFeedback = await feedback.RunAsync(1, settings.FeedbackPerExperiment, progress);
-                var steadyFeedback = await feedback.RunAsync(2, settings.FeedbackPerExperiment, progress);
-                var afterFeedback = MemorySample.Take();
-                var active = await ActivationCensus.TakeAsync(silo.Management);
-
-                var order = Enumerable.Range(0, ids.Count).ToArray();
-                new Random(ShuffleSeed).Shuffle(order);
                 var deactivationSeconds = await DeactivateAsync(progress, silo.Management);
                 var afterDeactivation = MemorySample.Take();
-                var coldSelect = await driver.TimeEachAsync(ids.Count, progress.AddTask("first select per experiment, from Redis", maxValue: ids.Count), i =>
-                    silo.Client.SelectAsync(ids[order[i]].Tenant, ids[order[i]].Name));
-
-                await DeactivateAsync(progress, silo.Management);
                 var coldGet = await driver.TimeEachAsync(ids.Count, progress.AddTask("first get per experiment, from Redis", maxValue: ids.Count), i =>
                     silo.Client.GetExperimentAsync(ids[order[i]].Tenant, ids[order[i]].Name));
 
@@ -74,12 +69,31 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
 
                 var (redisMemory, redisKeys) = await redis.MeasureAsync();
                 result = new ScaleResult(
-                    experiments, catalog.Tenants, createSeconds,
-                    baseline, withExperiments, withReplicas, afterFeedback, afterDeactivation, active,
-                    idleExperiments, idleReplicas, selections, selectSeconds, firstFeedback, steadyFeedback,
-                    deactivationSeconds, coldSelect, coldGet, redisMemory, redisKeys);
+                    experiments, catalog.Tenants, createSeconds, baseline, withExperiments,
+                    replicas, replicaSeconds, withReplicas, idleReplicas, serving,
+                    deactivationSeconds, afterDeactivation, coldGet, idleExperiments, redisMemory, redisKeys);
             });
         return result ?? throw new InvalidOperationException("The run ended without a result.");
+    }
+
+    /// <summary>Select and feedback throughput, then the first select per experiment from Redis; leaves everything deactivated.</summary>
+    private async Task<ServingFigures> ServeAsync(ScaleSilo silo, ExperimentCatalog catalog, CallDriver driver, int[] order, ProgressContext progress)
+    {
+        var (selections, selectSeconds) = await SelectThroughput.RunAsync(
+            silo.Client, catalog, settings.InFlight, settings.SelectDuration,
+            progress.AddTask("select throughput", maxValue: settings.SelectDuration.TotalSeconds));
+
+        var feedback = new FeedbackTraining(silo.Client, catalog, driver);
+        var firstFeedback = await feedback.RunAsync(1, settings.FeedbackPerExperiment, progress);
+        var steadyFeedback = await feedback.RunAsync(2, settings.FeedbackPerExperiment, progress);
+        var afterFeedback = MemorySample.Take();
+        var active = await ActivationCensus.TakeAsync(silo.Management);
+
+        await DeactivateAsync(progress, silo.Management);
+        var ids = catalog.Ids;
+        var coldSelect = await driver.TimeEachAsync(ids.Count, progress.AddTask("first select per experiment, from Redis", maxValue: ids.Count), i =>
+            silo.Client.SelectAsync(ids[order[i]].Tenant, ids[order[i]].Name));
+        return new ServingFigures(selections, selectSeconds, firstFeedback, steadyFeedback, afterFeedback, active, coldSelect);
     }
 
     private async Task<double> IdleCpuAsync(ProgressContext progress, string description, CancellationToken cancellationToken)

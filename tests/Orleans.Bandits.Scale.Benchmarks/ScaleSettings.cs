@@ -8,6 +8,7 @@ namespace Orleans.Bandits.Scale.Benchmarks;
 /// <param name="SelectDuration">How long select throughput is measured.</param>
 /// <param name="FeedbackPerExperiment">Feedback events sent to every experiment in each of the two feedback rounds.</param>
 /// <param name="IdleWindow">How long the silo's background CPU (replica refresh timers) is sampled.</param>
+/// <param name="ReplicaLimit">How long the pass that gives every experiment a replica may run before it stops where it got.</param>
 /// <param name="CollectionAge">Idle age after which Orleans deactivates a grain; raised so nothing is collected mid-run.</param>
 public sealed record ScaleSettings(
     IReadOnlyList<int> Scales,
@@ -17,4 +18,5 @@ public sealed record ScaleSettings(
     TimeSpan SelectDuration,
     int FeedbackPerExperiment,
     TimeSpan IdleWindow,
+    TimeSpan ReplicaLimit,
     TimeSpan CollectionAge);

@@ -8,11 +8,35 @@ namespace Orleans.Bandits.Scale.Benchmarks.Phases;
 public sealed class CallDriver(int inFlight, CancellationToken cancellationToken)
 {
     public Task ForEachAsync(int count, ProgressTask progress, Func<int, Task> call) =>
-        Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken }, async (i, _) =>
+        Parallel.ForAsync(0, count, Options(cancellationToken), async (i, _) =>
         {
             await call(i);
             progress.Increment(1);
         });
+
+    /// <summary>As <see cref="ForEachAsync"/>, but no new call starts once <paramref name="limit"/> has passed.</summary>
+    /// <returns>How many calls completed (all of them when the limit was not reached).</returns>
+    public async Task<int> ForEachWithinAsync(int count, TimeSpan limit, ProgressTask progress, Func<int, Task> call)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(limit);
+        var completed = 0;
+        try
+        {
+            await Parallel.ForAsync(0, count, Options(stop.Token), async (i, _) =>
+            {
+                await call(i);
+                Interlocked.Increment(ref completed);
+                progress.Increment(1);
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The limit: the calls already running finished, and the count says how far it got.
+        }
+
+        return completed;
+    }
 
     /// <summary>As <see cref="ForEachAsync"/>, timing every call and the whole pass.</summary>
     public async Task<LatencySummary> TimeEachAsync(int count, ProgressTask progress, Func<int, Task> call)
@@ -27,4 +51,6 @@ public sealed class CallDriver(int inFlight, CancellationToken cancellationToken
         });
         return LatencySummary.Of(latencies, clock.Elapsed.TotalSeconds);
     }
+
+    private ParallelOptions Options(CancellationToken token) => new() { MaxDegreeOfParallelism = inFlight, CancellationToken = token };
 }
