@@ -10,12 +10,14 @@ public sealed class BalancedRoute
 {
     private readonly Dictionary<string, RouteServer> _byName;
 
-    public BalancedRoute(string name, Strategy strategy, string tier, IReadOnlyList<RouteServer> servers)
+    /// <param name="clock">Times the route's <see cref="RateLimited"/> masks; the system clock unless a test pins it.</param>
+    public BalancedRoute(string name, Strategy strategy, string tier, IReadOnlyList<RouteServer> servers, TimeProvider? clock = null)
     {
         Name = name;
         Strategy = strategy;
         Tier = tier;
         Servers = servers;
+        RateLimited = new RecentRateLimits(clock ?? TimeProvider.System);
         _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
@@ -26,6 +28,9 @@ public sealed class BalancedRoute
     public string Tier { get; }
 
     public IReadOnlyList<RouteServer> Servers { get; }
+
+    /// <summary>The 429s this load balancer saw on the route, masked here until the platform's mask has arrived.</summary>
+    public RecentRateLimits RateLimited { get; }
 
     public RouteServer Server(string name) => _byName.TryGetValue(name, out var server)
         ? server

@@ -15,8 +15,11 @@ namespace Orleans.Bandits.LoadBalancer.Routing;
 /// for free by updating their counts after every attempt; the platform learns in batches (a training
 /// interval of 250–500 ms), so within one request its greedy answer cannot move, and without the
 /// exclusion a greedy fourth attempt would meet the same failing or rate-limited server up to seven
-/// times. Only once every server has been tried may a server be tried again. Every attempt with a
-/// token is reported as feedback; all reports are accepted before the answer.
+/// times. Only once every server has been tried may a server be tried again. Every learning
+/// strategy also excludes the servers that answered 429 within their Retry-After
+/// (<see cref="RecentRateLimits"/>), because what the platform learns from a 429 (a failure or a
+/// mask) reaches the replicas only at their next refresh. Every attempt with a token is reported as
+/// feedback; all reports are accepted before the answer.
 /// </summary>
 public sealed partial class RequestRouter(
     IBanditsClient bandits,
@@ -44,6 +47,11 @@ public sealed partial class RequestRouter(
                 var exploration = route.Strategy.Exploration.For(attempt);
                 var choice = await ChooseAsync(route, avoid, exploration, strict: penaltyFree);
                 var response = await downstream.SendAsync(route.Server(choice.Server).Url, id, cancellationToken);
+                if (response.Outcome == DownstreamOutcome.RateLimited && route.Strategy.RateLimits.RetryAfterMs > 0)
+                {
+                    route.RateLimited.Report(choice.Server, route.Strategy.RateLimits.LocalRetryAfter);
+                }
+
                 if (choice.Token is { } token)
                 {
                     reports.Add(ReportAsync(route, token, response.Outcome));
@@ -67,15 +75,17 @@ public sealed partial class RequestRouter(
     }
 
     /// <summary>
-    /// Asks the platform. When it has nothing to offer (every candidate masked or excluded), falls
-    /// back to the candidate whose mask ends soonest; with <paramref name="strict"/> the candidates
-    /// never include an avoided server, so the no-repeat rule of the free attempts holds.
+    /// Asks the platform, excluding <paramref name="avoid"/> and the servers masked here. When it has
+    /// nothing to offer (every candidate masked or excluded), falls back to the candidate whose mask
+    /// ends soonest; with <paramref name="strict"/> the candidates never include an avoided server, so
+    /// the no-repeat rule of the free attempts holds.
     /// </summary>
     private async Task<ServerChoice> ChooseAsync(BalancedRoute route, IReadOnlyList<string> avoid, double exploration, bool strict)
     {
+        var exclude = avoid.Union(route.RateLimited.Masked(), StringComparer.Ordinal).ToArray();
         try
         {
-            var selection = await bandits.SelectAsync(_options.Tenant, route.Name, new SelectRequest(null, avoid.Count > 0 ? [.. avoid] : null, exploration));
+            var selection = await bandits.SelectAsync(_options.Tenant, route.Name, new SelectRequest(null, exclude.Length > 0 ? exclude : null, exploration));
             return new ServerChoice(selection.Arm, selection.Token, Fallback: false);
         }
         catch (BanditsException e) when (e.Kind == BanditsErrorKind.NoArmAvailable)
@@ -98,11 +108,17 @@ public sealed partial class RequestRouter(
         }
 
         var stats = await bandits.GetStatsAsync(_options.Tenant, route.Name);
-        var maskedUntil = stats.Arms.ToDictionary(a => a.Id, a => a.BlockedUntil ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
-        var soonest = candidates.Min(name => maskedUntil.GetValueOrDefault(name, DateTimeOffset.MinValue));
-        var ties = candidates.Where(name => maskedUntil.GetValueOrDefault(name, DateTimeOffset.MinValue) == soonest).ToList();
+        var platformMask = stats.Arms.ToDictionary(a => a.Id, a => a.BlockedUntil ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
+        var maskedUntil = candidates.ToDictionary(
+            name => name,
+            name => Max(platformMask.GetValueOrDefault(name, DateTimeOffset.MinValue), route.RateLimited.MaskedUntil(name)),
+            StringComparer.Ordinal);
+        var soonest = maskedUntil.Values.Min();
+        var ties = candidates.Where(name => maskedUntil[name] == soonest).ToList();
         return new ServerChoice(ties[System.Random.Shared.Next(ties.Count)], null, Fallback: true);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task ReportAsync(BalancedRoute route, string token, DownstreamOutcome outcome)
     {

@@ -1,19 +1,30 @@
 namespace Orleans.Bandits.LoadBalancer.Strategies;
 
 /// <summary>
-/// What a strategy tells the platform when a server answers 429. Either it is an ordinary failure
-/// (reward 0, as the article's V1–V5 did: they only saw "not 200"), or the server is reported
-/// <c>unavailable</c>: no reward is learned and the platform masks the arm on every silo for
-/// <see cref="RetryAfterMs"/>, doubled per consecutive report when <see cref="Backoff"/> is set.
+/// What a strategy does when a server answers 429. The platform hears of it either as an ordinary
+/// failure (reward 0, as the article's V1–V5 did: they only saw "not 200"), or as <c>unavailable</c>:
+/// no reward is learned and the platform masks the arm on every silo for <see cref="RetryAfterMs"/>,
+/// doubled per consecutive report when <see cref="Backoff"/> is set. Either way, with a
+/// <see cref="RetryAfterMs"/> above 0 the load balancer itself keeps the server out of its next
+/// choices for that long (the servers' Retry-After), because whatever the platform learns from the
+/// 429 reaches its selector replicas only at their next refresh.
 /// </summary>
 public sealed record RateLimitHandling(bool Masks, long RetryAfterMs, bool Backoff)
 {
+    /// <summary>A 429 is a failure and nothing more: the uniform-random baseline, which keeps no memory.</summary>
     public static RateLimitHandling AsFailure { get; } = new(false, 0, false);
+
+    /// <summary>A 429 is learned as a failure, and the load balancer honours the server's Retry-After.</summary>
+    public static RateLimitHandling AsFailureHonouringRetryAfter(TimeSpan retryAfter) =>
+        new(false, (long)retryAfter.TotalMilliseconds, false);
 
     public static RateLimitHandling Mask(TimeSpan retryAfter, bool backoff = false) =>
         new(true, (long)retryAfter.TotalMilliseconds, backoff);
 
-    public override string ToString() => !Masks
-        ? "429 = failure (reward 0)"
-        : $"429 = unavailable, masked {RetryAfterMs} ms{(Backoff ? ", doubling per consecutive 429" : "")}";
+    /// <summary>How long this load balancer keeps a server that answered 429 out of its own choices.</summary>
+    public TimeSpan LocalRetryAfter => TimeSpan.FromMilliseconds(RetryAfterMs);
+
+    public override string ToString() => (Masks
+        ? $"429 = unavailable, masked on every silo {RetryAfterMs} ms{(Backoff ? ", doubling per consecutive 429" : "")}"
+        : "429 = failure (reward 0)") + (RetryAfterMs > 0 ? $"; kept out by the load balancer {RetryAfterMs} ms" : "");
 }

@@ -12,12 +12,21 @@ public static class StrategyCatalogue
     /// <summary>The article's V6/V7 cooldown, and the flaky servers' Retry-After: their limit counts a one-second window.</summary>
     private static readonly TimeSpan RateLimitCooldown = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// V1–V5 learn a 429 as a failure, as the article's did; the load balancer still honours the
+    /// server's Retry-After itself. The article's strategies updated their counts after every
+    /// attempt; the platform learns in batches, so without this a deterministic index (V1–V3) sends
+    /// every request of the next half second to the same full server.
+    /// </summary>
+    private static readonly RateLimitHandling RetryAfterHonoured = RateLimitHandling.AsFailureHonouringRetryAfter(RateLimitCooldown);
+
     public static Strategy Random { get; } = new(
         "RANDOM",
         "Uniform random routing (baseline)",
         "Every attempt picks uniformly among the servers not yet tried for this request. " +
         "It keeps exploration 1 on every attempt, the one exception to the greedy-from-attempt-4 rule, because a greedy " +
-        "fourth attempt would make it a learning strategy and no longer the baseline every strategy must beat.",
+        "fourth attempt would make it a learning strategy and no longer the baseline every strategy must beat; for the same " +
+        "reason it keeps no memory of 429s.",
         Policy("random"),
         new ExplorationSchedule([1, 1, 1], 1),
         RateLimitHandling.AsFailure);
@@ -29,7 +38,7 @@ public static class StrategyCatalogue
         "then the best empirical mean. The article stops discovering after its 50th request; the platform counts learned events.",
         Policy("explore-first", ("discovery", 50)),
         ExplorationSchedule.Standard,
-        RateLimitHandling.AsFailure);
+        RetryAfterHonoured);
 
     public static Strategy V2 { get; } = new(
         "V2",
@@ -37,7 +46,7 @@ public static class StrategyCatalogue
         "ucb1 with c = √2 (mean + √(2 ln t / n)); untried servers first.",
         Policy("ucb1", ("c", Math.Sqrt(2))),
         ExplorationSchedule.Standard,
-        RateLimitHandling.AsFailure);
+        RetryAfterHonoured);
 
     public static Strategy V3 { get; } = new(
         "V3",
@@ -46,15 +55,15 @@ public static class StrategyCatalogue
         "here attempts 4+ are greedy (scale 0) like every strategy's.",
         Policy("ucb1", ("c", 3)),
         ExplorationSchedule.Standard,
-        RateLimitHandling.AsFailure);
+        RetryAfterHonoured);
 
     public static Strategy V4 { get; } = new(
         "V4",
         "Vanilla Thompson sampling",
-        "thompson-beta with a Beta(1, 1) prior; a 429 counts as a failure, as in the article.",
+        "thompson-beta with a Beta(1, 1) prior; a 429 counts as a failure, as in the article (and the load balancer honours its 1 s Retry-After).",
         Policy("thompson-beta", ("alpha", 1), ("beta", 1)),
         ExplorationSchedule.Standard,
-        RateLimitHandling.AsFailure);
+        RetryAfterHonoured);
 
     public static Strategy V5 { get; } = new(
         "V5",
@@ -64,7 +73,7 @@ public static class StrategyCatalogue
         "so s = 2, √2, 1 gives the same widening. Attempts 4+ play the posterior mean.",
         Policy("thompson-beta", ("alpha", 1), ("beta", 1)),
         ExplorationSchedule.FreeThenGreedy(2, Math.Sqrt(2), 1),
-        RateLimitHandling.AsFailure);
+        RetryAfterHonoured);
 
     public static Strategy V6 { get; } = new(
         "V6",

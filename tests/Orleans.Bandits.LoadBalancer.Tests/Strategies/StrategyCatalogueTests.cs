@@ -35,4 +35,11 @@ public sealed class StrategyCatalogueTests
         Assert.Equal([1.0], StrategyCatalogue.Bwk.CostsFor(failed: true)!);
         Assert.Null(StrategyCatalogue.V4.CostsFor(failed: true));
     }
+
+    [Fact]
+    public void Every_learning_strategy_honours_the_servers_one_second_retry_after_and_the_baseline_does_not()
+    {
+        Assert.All(StrategyCatalogue.All.Where(s => s != StrategyCatalogue.Random), s => Assert.Equal(TimeSpan.FromSeconds(1), s.RateLimits.LocalRetryAfter));
+        Assert.Equal(TimeSpan.Zero, StrategyCatalogue.Random.RateLimits.LocalRetryAfter);
+    }
 }
