@@ -30,6 +30,13 @@ internal sealed partial class RedisQueueReceiver(
 {
     private const string StartOfPending = "0-0";
 
+    /// <summary>
+    /// Polls new entries are held back for at most while a read is still being delivered: 100 ms at the
+    /// default poll period, the slack the visibility bound allows beyond replica TTL + training interval.
+    /// A delivery that hangs (a poison entry being retried) delays the rest of its queue by no more.
+    /// </summary>
+    private const int MaxHeldPolls = 5;
+
     private readonly string _queue = store.Queue.ToString();
     private readonly Dictionary<long, string[]> _inFlight = [];
     private readonly HashSet<string> _owned = [];
@@ -42,6 +49,7 @@ internal sealed partial class RedisQueueReceiver(
     private string _reclaimCursor = StartOfPending;
     private DateTimeOffset _nextReclaim = DateTimeOffset.MinValue;
     private DateTimeOffset _lastNewRead = DateTimeOffset.MinValue;
+    private bool _lastNewReadFull;
     private bool _shutDown;
 
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
@@ -87,6 +95,7 @@ internal sealed partial class RedisQueueReceiver(
             {
                 var fresh = await store.ReadNewAsync(budget - containers.Count);
                 _lastNewRead = clock.GetUtcNow();
+                _lastNewReadFull = fresh.Count == budget - containers.Count;
                 containers.AddRange(PackByStream(await AdmitAsync(fresh)));
             }
         }
@@ -168,13 +177,15 @@ internal sealed partial class RedisQueueReceiver(
     }
 
     /// <summary>
-    /// Adaptive batching. While containers of an earlier read are still being delivered, new entries wait
-    /// in Redis until the agent's next poll, so that they arrive in fuller containers: each container is
-    /// one training step and one state write, and reading as fast as entries trickle in would hand out
-    /// one-entry containers that each pay a write. A queue with nothing in flight is read at once, so an
-    /// idle system sees no added latency.
+    /// Adaptive batching. While containers of the last read are still being delivered, new entries wait in
+    /// Redis (for at most <see cref="MaxHeldPolls"/> polls), so that they arrive in fuller containers: each
+    /// container is one training step and one state write, and reading as fast as entries trickle in would
+    /// hand out one-entry containers that each pay a write, which slows delivery and shrinks the next
+    /// containers further. The slower delivery is, the more a container carries. A queue with nothing in
+    /// flight is read at once (no added latency when idle), and so is a backlog (the last read was full).
     /// </summary>
-    private bool HoldsNewEntries() => _inFlight.Count > 0 && clock.GetUtcNow() - _lastNewRead < options.PollPeriod / 2;
+    private bool HoldsNewEntries() =>
+        _inFlight.Count > 0 && !_lastNewReadFull && clock.GetUtcNow() - _lastNewRead < options.PollPeriod * MaxHeldPolls;
 
     private void ScheduleFailedDeliveries()
     {

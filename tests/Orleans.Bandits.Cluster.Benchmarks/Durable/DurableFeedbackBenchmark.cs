@@ -16,6 +16,8 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
     /// <summary>Probed concurrently, each with its own probes one after another.</summary>
     private const int ProbeExperiments = 20;
 
+    private static readonly FeedbackScenario WarmUp = new(10, 1_000);
+
     public async Task<DurableResults> RunAsync()
     {
         // 1 and 100 experiments, as the production target is stated; sizes keep setup noise small and the run short.
@@ -29,6 +31,13 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
 
         await using var redis = await RedisServerProcess.StartAsync();
         log.WriteLine($"durable: redis-server on 127.0.0.1:{redis.Port} (AOF, appendfsync everysec)");
+
+        // Short runs would otherwise measure the JIT's first tiers and the first clusters' start-up work.
+        foreach (var backend in Enum.GetValues<FeedbackBackend>())
+        {
+            log.WriteLine($"durable {backend}: warm-up (not reported)");
+            await MeasureThroughputAsync(backend, WarmUp, redis);
+        }
 
         var throughput = new List<DurableThroughput>();
         foreach (var scenario in scenarios)
