@@ -9,9 +9,10 @@ using Orleans.Concurrency;
 namespace Orleans.Bandits.Grains.Selection;
 
 /// <summary>
-/// A read replica of one experiment on the local silo. A timer refreshes the snapshot every
-/// replica TTL; between refreshes selection is a local sample plus a signed token, with no
-/// storage call and no network hop. Only a cold replica waits for the experiment grain.
+/// A read replica of one experiment on the local silo. While the replica is in use, a timer
+/// refreshes the snapshot every replica TTL; between refreshes selection is a local sample plus a
+/// signed token, with no storage call and no network hop. Only a cold replica, or an idle one whose
+/// timer has stopped, waits for the experiment grain.
 /// </summary>
 [StatelessWorker]
 public sealed partial class SelectorGrain(TokenService tokens, TimeProvider clock, ILogger<SelectorGrain> logger)
@@ -25,6 +26,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
     private long _fetchedAtMs;
     private Task? _refreshing;
     private IGrainTimer? _timer;
+    private bool _usedSinceTick;
     private string _key = "";
     private TagList _tags;
 
@@ -42,7 +44,11 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
 
     private async ValueTask<ExperimentSnapshot> CurrentReplica()
     {
-        if (_replica is null)
+        _usedSinceTick = true;
+
+        // Cold, or idle (its timer stopped): fetch before answering, so no decision is served from
+        // a snapshot that nobody kept fresh.
+        if (_replica is null || _timer is null)
         {
             await Refresh();
             return _replica ?? throw BanditsException.NotFound(ExperimentId.FromKey(_key));
@@ -67,26 +73,41 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             _fetchedAtMs = NowMs;
             if (fresh is not null)
             {
-                var ttlChanged = _replica?.ReplicaTtl != fresh.ReplicaTtl;
-                _replica = fresh;
-                if (ttlChanged)
+                if (_replica?.ReplicaTtl != fresh.ReplicaTtl)
                 {
-                    _timer?.Dispose();
-                    _timer = this.RegisterGrainTimer(RefreshTick, new GrainTimerCreationOptions(fresh.ReplicaTtl, fresh.ReplicaTtl) { Interleave = true });
+                    StopTimer();
                 }
+
+                _replica = fresh;
+            }
+
+            if (_replica is { } replica)
+            {
+                _timer ??= this.RegisterGrainTimer(RefreshTick, new GrainTimerCreationOptions(replica.ReplicaTtl, replica.ReplicaTtl) { Interleave = true });
             }
         }
         catch (BanditsException e) when (e.Kind == BanditsErrorKind.NotFound)
         {
             _replica = null;
-            _timer?.Dispose();
-            _timer = null;
+            StopTimer();
             throw;
         }
     }
 
+    /// <summary>
+    /// Refreshes a replica in use; stops the timer of one that served nothing for a whole TTL. A
+    /// refresh costs CPU whether or not anyone selects, so idle replicas refreshing on timers would
+    /// cap a silo at the experiments its cores can refresh each TTL, in use or not.
+    /// </summary>
     private async Task RefreshTick(CancellationToken cancellationToken)
     {
+        if (!_usedSinceTick)
+        {
+            StopTimer();
+            return;
+        }
+
+        _usedSinceTick = false;
         try
         {
             await Refresh();
@@ -96,6 +117,12 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             // The replica keeps serving; the next tick tries again.
             LogRefreshFailed(logger, e, _key);
         }
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
     }
 
     private SelectResult Choose(ExperimentSnapshot replica, SelectRequest request)

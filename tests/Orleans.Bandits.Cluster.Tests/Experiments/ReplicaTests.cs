@@ -57,6 +57,40 @@ public sealed class ReplicaTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_idle_replica_stops_refreshing_and_fetches_before_its_next_answer()
+    {
+        var name = Fixtures.Experiments.NewName("idle-replica");
+        await fixture.Client.CreateAsync(name);
+        var key = new ExperimentId(Tenant, name).Key;
+        var silo = fixture.OnSilo(0);
+        await silo.SelectAsync(Tenant, name);
+
+        // Idle, the replica notices within one or two ticks and stops asking for snapshots. A replica
+        // that refreshed forever would never stay quiet for five TTLs; the 30 s bound only limits how
+        // long a slow machine may take to show the quiet window.
+        var ttl = OperationalDefaults.Stochastic.ReplicaTtl;
+        await Eventually.Until(
+            async () =>
+            {
+                var before = SnapshotCallCounter.Count(key);
+                await Task.Delay(5 * ttl);
+                return SnapshotCallCounter.Count(key) == before;
+            },
+            quiet => quiet,
+            TimeSpan.FromSeconds(30),
+            "the idle replica to stop refreshing");
+
+        // Paused while nobody refreshes the replica: its very next answer must already know, with no
+        // wait for a timer, because an idle replica fetches before it answers.
+        var calls = SnapshotCallCounter.Count(key);
+        await fixture.Client.SetStatusAsync(Tenant, name, ExperimentStatus.Paused);
+        var answer = await silo.SelectAsync(Tenant, name);
+
+        Assert.True(answer.Paused);
+        Assert.True(SnapshotCallCounter.Count(key) > calls);
+    }
+
+    [Fact]
     public async Task An_arm_blocked_as_unavailable_is_masked_on_every_silo()
     {
         var name = Fixtures.Experiments.NewName("blocking");

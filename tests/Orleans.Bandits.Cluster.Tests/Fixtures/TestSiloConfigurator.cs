@@ -28,6 +28,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         })));
         silo.Services.AddGrainStorage(BanditsStorage.Name, (sp, name) => new ProcessWideGrainStorage(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, name, sp.GetRequiredService<Serializer>()));
         silo.AddIncomingGrainCallFilter<SnapshotGate>();
+        silo.AddIncomingGrainCallFilter<SnapshotCallCounter>();
         silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = Key.Id, Secret = Convert.ToBase64String(Key.Secret) }]);
         silo.Configure<ClusterMembershipOptions>(options =>
         {
