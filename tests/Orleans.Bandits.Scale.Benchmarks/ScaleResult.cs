@@ -12,12 +12,12 @@ namespace Orleans.Bandits.Scale.Benchmarks;
 /// <param name="Replicas">Experiments that got a replica (one select each) before the replica pass's time limit.</param>
 /// <param name="ReplicaSeconds">How long the replica pass ran.</param>
 /// <param name="WithReplicas">Memory after the replica pass.</param>
-/// <param name="IdleCpuReplicas">Process CPU after the replica pass with no requests: the replicas' refresh timers.</param>
+/// <param name="IdleReplicas">The silo after the replica pass with no requests: the replicas' refresh timers at work.</param>
 /// <param name="Serving">Select and feedback throughput and the first select from Redis, when every experiment got its replica.</param>
 /// <param name="DeactivationSeconds">Deactivating every experiment and replica.</param>
 /// <param name="AfterDeactivation">Memory with everything deactivated (state only in Redis).</param>
 /// <param name="ColdGet">The first get per experiment after deactivating everything (the experiment alone activates).</param>
-/// <param name="IdleCpuExperiments">Process CPU after the cold gets, every experiment active and no replica, no requests.</param>
+/// <param name="IdleExperiments">The silo after the cold gets, every experiment active and no replica, no requests.</param>
 /// <param name="RedisUsedMemory">Redis <c>used_memory</c> at the end.</param>
 /// <param name="RedisKeys">Keys in Redis at the end.</param>
 public sealed record ScaleResult(
@@ -29,12 +29,12 @@ public sealed record ScaleResult(
     int Replicas,
     double ReplicaSeconds,
     MemorySample WithReplicas,
-    double IdleCpuReplicas,
+    IdleSample IdleReplicas,
     ServingFigures? Serving,
     double DeactivationSeconds,
     MemorySample AfterDeactivation,
     LatencySummary ColdGet,
-    double IdleCpuExperiments,
+    IdleSample IdleExperiments,
     long RedisUsedMemory,
     long RedisKeys)
 {
@@ -49,10 +49,13 @@ public sealed record ScaleResult(
     public MemorySample? PerExperimentAllActive => Serving?.AfterFeedback.PerItemSince(Baseline, Experiments);
 
     /// <summary>
-    /// Process CPU (in cores) per replica refresh: the idle CPU the replicas add, over the refreshes
-    /// their timers ask for (one per replica per TTL). Only meaningful while the timers keep up,
-    /// i.e. when the silo was not saturated: then every timer fires once per TTL.
+    /// Replica refreshes per second with no requests: the grain calls (two local messages each)
+    /// the replicas add over the experiments-only idle silo. Below <c>replicas ÷ TTL</c> when the
+    /// timers fall behind.
     /// </summary>
-    public double RefreshCpuMicroseconds(TimeSpan replicaTtl) =>
-        (IdleCpuReplicas - IdleCpuExperiments) / 100 * Environment.ProcessorCount / (Replicas / replicaTtl.TotalSeconds) * 1e6;
+    public double RefreshesPerSecond => (IdleReplicas.LocalMessagesPerSecond - IdleExperiments.LocalMessagesPerSecond) / 2;
+
+    /// <summary>CPU time per replica refresh, in microseconds: the idle CPU the replicas add, over the refreshes they made.</summary>
+    public double RefreshCpuMicroseconds =>
+        (IdleReplicas.CpuPercent - IdleExperiments.CpuPercent) / 100 * Environment.ProcessorCount / RefreshesPerSecond * 1e6;
 }

@@ -31,6 +31,7 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
         var definition = new ExperimentDefinition(
             Enumerable.Range(0, settings.Arms).Select(ExperimentCatalog.ArmName).ToArray(),
             new PolicySpec(Policy, new Dictionary<string, double[]>()));
+        using var messages = new LocalMessageCounter();
         var order = Enumerable.Range(0, ids.Count).ToArray();
         new Random(ShuffleSeed).Shuffle(order);
 
@@ -54,7 +55,7 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
                     silo.Client.SelectAsync(ids[i].Tenant, ids[i].Name));
                 var replicaSeconds = clock.Elapsed.TotalSeconds;
                 var withReplicas = MemorySample.Take();
-                var idleReplicas = await IdleCpuAsync(progress, "idle CPU, with replicas", cancellationToken);
+                var idleReplicas = await IdleAsync(progress, messages, "idle, with replicas", cancellationToken);
 
                 var serving = replicas == ids.Count ? await ServeAsync(silo, catalog, driver, order, progress) : null;
 
@@ -65,7 +66,7 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
 
                 // Here, not after creation: the cold gets left every experiment active and no replica,
                 // and the code is long compiled, so this is the experiments' own idle cost.
-                var idleExperiments = await IdleCpuAsync(progress, "idle CPU, experiments only", cancellationToken);
+                var idleExperiments = await IdleAsync(progress, messages, "idle, experiments only", cancellationToken);
 
                 var (redisMemory, redisKeys) = await redis.MeasureAsync();
                 result = new ScaleResult(
@@ -96,12 +97,12 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
         return new ServingFigures(selections, selectSeconds, firstFeedback, steadyFeedback, afterFeedback, active, coldSelect);
     }
 
-    private async Task<double> IdleCpuAsync(ProgressContext progress, string description, CancellationToken cancellationToken)
+    private async Task<IdleSample> IdleAsync(ProgressContext progress, LocalMessageCounter messages, string description, CancellationToken cancellationToken)
     {
         var task = progress.AddTask(description).IsIndeterminate();
-        var cpu = await CpuSample.MeasureAsync(settings.IdleWindow, cancellationToken);
+        var sample = await IdleSample.MeasureAsync(settings.IdleWindow, messages, cancellationToken);
         task.Value = task.MaxValue;
-        return cpu;
+        return sample;
     }
 
     private static async Task<double> DeactivateAsync(ProgressContext progress, IManagementGrain management)

@@ -18,6 +18,9 @@ public sealed class ScaleReport(ScaleSettings settings, IReadOnlyList<ScaleResul
 {
     private static readonly FormattableString NotMeasured = $"—";
 
+    /// <summary>Below this many refreshes a second, their CPU is lost in the silo's background noise.</summary>
+    private const double MeaningfulRefreshRate = 1000;
+
     private static readonly TimeSpan ReplicaTtl = PolicyCatalogue.TryFind(ScaleRun.Policy, out var policy)
         ? policy.Defaults.ReplicaTtl
         : throw new InvalidOperationException($"{ScaleRun.Policy} is not in the policy catalogue.");
@@ -74,11 +77,12 @@ public sealed class ScaleReport(ScaleSettings settings, IReadOnlyList<ScaleResul
             ? $"{a.Of(nameof(ExperimentGrain)):N0} / {a.Of(nameof(SelectorGrain)):N0} / {a.Total - a.Of(nameof(ExperimentGrain)) - a.Of(nameof(SelectorGrain)):N0}"
             : NotMeasured);
         yield return Row("Redis used_memory per experiment (keys)", r => $"{Size(r.RedisUsedMemory / r.Experiments)} ({r.RedisKeys:N0})");
-        yield return Row($"idle CPU, % of {Environment.ProcessorCount} cores: experiments only / with replicas", r => $"{r.IdleCpuExperiments:F1} % / {r.IdleCpuReplicas:F1} %");
-        yield return Row($"replica refreshes the timers ask for (replicas ÷ TTL {ReplicaTtl.TotalMilliseconds:N0} ms)", r => $"{r.Replicas / ReplicaTtl.TotalSeconds:N0}/s");
-        yield return Row("CPU per replica refresh (idle CPU the replicas add ÷ refreshes)", r => r.AllReplicas
-            ? (FormattableString)$"{r.RefreshCpuMicroseconds(ReplicaTtl):N0} µs"
-            : $"— (replica pass stopped)");
+        yield return Row($"idle CPU, % of {Environment.ProcessorCount} cores: experiments only / with replicas", r => $"{r.IdleExperiments.CpuPercent:F1} % / {r.IdleReplicas.CpuPercent:F1} %");
+        yield return Row("grain messages/s with no requests: experiments only / with replicas", r => $"{r.IdleExperiments.LocalMessagesPerSecond:N0} / {r.IdleReplicas.LocalMessagesPerSecond:N0}");
+        yield return Row($"replica refreshes/s with no requests: done / if every replica's timer ran (replicas ÷ TTL {ReplicaTtl.TotalMilliseconds:N0} ms)", r => $"{r.RefreshesPerSecond:N0} / {r.Replicas / ReplicaTtl.TotalSeconds:N0}");
+        yield return Row("CPU per replica refresh (idle CPU the replicas add ÷ refreshes done)", r => r.RefreshesPerSecond >= MeaningfulRefreshRate
+            ? (FormattableString)$"{r.RefreshCpuMicroseconds:N0} µs"
+            : $"— (too few refreshes)");
         yield return Row($"select throughput ({settings.InFlight} in flight, uniform over experiments)", r => r.Serving is { } s ? $"{s.SelectionsPerSecond:N0}/s" : NotMeasured);
         yield return Row($"first feedback per experiment (opens its stream): accepted, {settings.InFlight} in flight", r => r.Serving is { } s ? $"{s.FirstFeedback.AcceptedPerSecond:N0}/s" : NotMeasured);
         yield return Row("first feedback: trained and persisted (first call → last trained)", r => r.Serving is { } s ? Trained(s.FirstFeedback) : NotMeasured);
