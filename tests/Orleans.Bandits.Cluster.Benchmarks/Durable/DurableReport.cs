@@ -89,8 +89,12 @@ public static class DurableReport
         var redis = results.Visibility[FeedbackBackend.Redis];
         output.WriteLine();
         output.WriteLine(Invariant(
-            $"- Added by Redis: p50 {redis.VisibleP50 - memory.VisibleP50:+0;-0} ms, p99 {redis.VisibleP99 - memory.VisibleP99:+0;-0} ms (visible); accepting one event: p50 {redis.AcceptedP50 - memory.AcceptedP50:+0.0;-0.0} ms, p99 {redis.AcceptedP99 - memory.AcceptedP99:+0.0;-0.0} ms."));
+            $"- Added by Redis: p50 {Signed(redis.VisibleP50 - memory.VisibleP50, 0)} ms, p99 {Signed(redis.VisibleP99 - memory.VisibleP99, 0)} ms (visible); accepting one event: p50 {Signed(redis.AcceptedP50 - memory.AcceptedP50, 1)} ms, p99 {Signed(redis.AcceptedP99 - memory.AcceptedP99, 1)} ms."));
     }
+
+    /// <summary>A difference with its sign, rounded first so that a tiny negative shows as 0, not -0.</summary>
+    private static string Signed(double value, int decimals) =>
+        Math.Round(value, decimals).ToString(decimals == 0 ? "+0;-0;0" : "+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
