@@ -6,10 +6,14 @@ namespace Orleans.Bandits.Cli;
 /// <summary>The <c>bandits</c> command line; callable in-process with captured output.</summary>
 public static class BanditsCli
 {
+    /// <summary>How long a cancelled command may take to wrap up before the process ends anyway.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromMinutes(5);
+
     public static RootCommand CreateRootCommand() =>
-        new("Orleans.Bandits command line: simulate bandit policies and measure their regret.")
+        new("Orleans.Bandits command line: simulate bandit policies and measure their regret, alone or on a live cluster.")
         {
             SimulateCommand.Create(),
+            StudyCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
@@ -17,7 +21,11 @@ public static class BanditsCli
     /// <param name="output">Where results go; the console when <c>null</c>.</param>
     /// <param name="error">Where errors go; the console's error stream when <c>null</c>.</param>
     /// <returns>An <see cref="ExitCodes"/> value.</returns>
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null) =>
+        RunAsync(args, output, error).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Run"/>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -36,6 +44,8 @@ public static class BanditsCli
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Ctrl-C or SIGTERM cancels the command's token; a study then finishes its batches and
+        // reports the rounds every run reached, which takes longer than the 2 s default allows.
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = StopGrace });
     }
 }

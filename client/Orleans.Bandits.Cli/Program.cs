@@ -1,3 +1,3 @@
 using Orleans.Bandits.Cli;
 
-return BanditsCli.Run(args);
+return await BanditsCli.RunAsync(args);

@@ -30,10 +30,12 @@ public static class PolicyArguments
     }
 
     /// <summary>Looks the policy up in the catalogue, or fails listing the known names.</summary>
-    public static PolicyDescriptor Find(string name) =>
+    /// <param name="name">The catalogue name as typed.</param>
+    /// <param name="option">The option that named it, for the error.</param>
+    public static PolicyDescriptor Find(string name, string option = "--policy") =>
         PolicyCatalogue.TryFind(name, out var descriptor)
             ? descriptor
-            : throw new UsageException("--policy", $"Unknown policy '{name}'. Known policies: {string.Join(", ", PolicyCatalogue.All.Select(d => d.Name))}.");
+            : throw new UsageException(option, $"Unknown policy '{name}'. Known policies: {string.Join(", ", PolicyCatalogue.All.Select(d => d.Name))}.");
 
     /// <summary>
     /// Fills a policy's <c>horizon</c> parameter (rounds it plans for, e.g. bandits with knapsacks) with

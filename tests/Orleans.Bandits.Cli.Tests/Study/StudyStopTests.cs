@@ -1,0 +1,58 @@
+using Orleans.Bandits.Cli.Commands;
+using Orleans.Bandits.Cli.Study;
+
+namespace Orleans.Bandits.Cli.Tests.Study;
+
+public sealed class StudyStopTests
+{
+    [Fact]
+    public async Task A_stopped_study_reports_the_last_curve_point_every_run_reached()
+    {
+        // B = 100 selections per batch, curve points every 100 rounds of the 100,000 asked for.
+        var request = new StudyRequest(
+            "thompson-beta",
+            new Dictionary<string, double[]>(),
+            new StudyWorld(StudyWorld.ArticleMeans),
+            Rounds: 100_000,
+            Seeds: 2,
+            new TimeScale(100, 1, "test", 1),
+            CurvePoints: 1_000,
+            OutputDirectory: Path.GetTempPath(),
+            Connect: null,
+            WaitLimit: TimeSpan.FromSeconds(60));
+        await using var cluster = await StudyCluster.StartInProcessAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        long made = 0;
+
+        // Stop once the four live runs have made 2,000 selections between them.
+        var report = await StudyRunner.RunAsync(
+            request,
+            cluster,
+            batch =>
+            {
+                if (Interlocked.Add(ref made, batch) >= 2_000)
+                {
+                    stop.Cancel();
+                }
+            },
+            stop.Token);
+
+        Assert.True(report.StoppedEarly);
+        Assert.Equal(100_000, report.RequestedRounds);
+        Assert.InRange(report.Rounds, 100, 100_000 - 1);
+        Assert.Equal(0, report.Rounds % 100);
+        foreach (var runs in report.Runs.Values)
+        {
+            Assert.All(runs, run =>
+            {
+                Assert.Equal(report.Rounds, run.Rounds);
+                Assert.Equal(report.Rounds, run.Curve[^1].Round);
+                Assert.Equal(run.Curve[^1].PseudoRegret, run.PseudoRegret);
+            });
+        }
+
+        var d = report.Decomposition;
+        Assert.Equal(d.Total.Mean, d.Ideal.Mean + d.Batching.Mean + d.Delay.Mean, 1e-9 * d.Total.Mean);
+        Assert.Equal(report.World.LaiRobbins(report.Rounds), d.LaiRobbins);
+    }
+}
