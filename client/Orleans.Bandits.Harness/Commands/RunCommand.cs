@@ -67,6 +67,13 @@ public static class RunCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{plan.RunCount} runs ({plan.Strategies.Count} strategies × {plan.Tiers.Count} tiers × {plan.Seeds.Count} seeds) of {plan.Requests} requests at {(plan.Rate > 0 ? $"{plan.Rate} req/s" : "full speed")}, {plan.Parallel} seed(s) at a time."));
 
+        if (plan.WarmUpRequests > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Warming up: {plan.WarmUpRequests} unrecorded requests per strategy and tier on {plan.Parallel} fleet(s)."));
+            await new WarmUp(plan, environment.LoadBalancer).RunAsync(environment.Fleets, cancellationToken);
+        }
+
         var runsCsv = new RunsCsv(Path.Combine(directory, "runs.csv"));
         runsCsv.Start();
         using var attempts = new AttemptLog(Path.Combine(directory, "attempts.csv"), plan.Session);

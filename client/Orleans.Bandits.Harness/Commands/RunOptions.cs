@@ -52,6 +52,12 @@ public sealed class RunOptions
         DefaultValueFactory = _ => 1,
     };
 
+    public Option<int> WarmUp { get; } = new("--warmup")
+    {
+        Description = "Unrecorded requests per strategy and tier, at full speed, before the first measured run, so no run meets a cold process; 0 = none.",
+        DefaultValueFactory = _ => 50,
+    };
+
     public Option<string> Output { get; } = new("--output")
     {
         Description = "Directory for attempts.csv, runs.csv, summary.csv, summary.md and live.json.",
@@ -74,7 +80,7 @@ public sealed class RunOptions
         Description = "Gateway port of a running silo for the in-process load balancer; a local silo is started in-process when absent.",
     };
 
-    public IEnumerable<Option> All => [Strategies, Tiers, Seeds, FirstSeed, Requests, Rate, Parallel, Output, Servers, LoadBalancer, GatewayPort];
+    public IEnumerable<Option> All => [Strategies, Tiers, Seeds, FirstSeed, Requests, Rate, Parallel, WarmUp, Output, Servers, LoadBalancer, GatewayPort];
 
     /// <summary>Reads and checks the values; every failure names its option.</summary>
     public RunSettings Read(ParseResult parseResult, string session)
@@ -82,6 +88,7 @@ public sealed class RunOptions
         var seeds = AtLeast(parseResult.GetValue(Seeds), 1, "--seeds");
         var requests = AtLeast(parseResult.GetValue(Requests), 1, "--requests");
         var parallel = AtLeast(parseResult.GetValue(Parallel), 1, "--parallel");
+        var warmUp = AtLeast(parseResult.GetValue(WarmUp), 0, "--warmup");
         var rate = parseResult.GetValue(Rate);
         if (!double.IsFinite(rate) || rate < 0)
         {
@@ -103,7 +110,8 @@ public sealed class RunOptions
             requests,
             rate,
             servers.Count > 0 ? Math.Min(parallel, servers.Count) : parallel,
-            session);
+            session,
+            warmUp);
         return new RunSettings(plan, parseResult.GetValue(Output) ?? "flaky-results", new EnvironmentSettings(servers, loadBalancer, gatewayPort));
     }
 

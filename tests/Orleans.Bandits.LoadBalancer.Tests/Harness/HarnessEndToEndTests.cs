@@ -8,7 +8,8 @@ namespace Orleans.Bandits.LoadBalancer.Tests.Harness;
 
 /// <summary>
 /// The harness from the command line to its files: it starts fleets, a silo and the load balancer in
-/// this process and runs every strategy on every tier for two seeds with a few requests each.
+/// this process, warms them up unrecorded, and runs every strategy on every tier for two seeds with
+/// a few requests each.
 /// </summary>
 public sealed class HarnessEndToEndTests : IDisposable
 {
@@ -23,7 +24,7 @@ public sealed class HarnessEndToEndTests : IDisposable
         using var console = new StringWriter();
         using var errors = new StringWriter();
         var exit = await HarnessCli.RunAsync(
-            ["run", "--seeds", $"{Seeds}", "--requests", $"{Requests}", "--rate", "0", "--parallel", "2", "--output", _output],
+            ["run", "--seeds", $"{Seeds}", "--requests", $"{Requests}", "--rate", "0", "--parallel", "2", "--warmup", "3", "--output", _output],
             console,
             errors);
         Assert.True(exit == ExitCodes.Success, $"exit {exit}: {errors}\n{console}");
@@ -46,7 +47,8 @@ public sealed class HarnessEndToEndTests : IDisposable
             Assert.InRange(attempts, requests, requests * 10);
         }
 
-        // attempts.csv: one row per attempt counted in runs.csv.
+        // attempts.csv: one row per attempt counted in runs.csv, none of the warm-up's.
+        Assert.Contains("Warming up: 3 unrecorded requests", console.ToString(), StringComparison.Ordinal);
         var attemptLines = File.ReadAllLines(Path.Combine(_output, "attempts.csv"));
         Assert.Equal(AttemptLog.Header, attemptLines[0]);
         Assert.Equal(rows.Sum(r => int.Parse(r[6], CultureInfo.InvariantCulture)), attemptLines.Length - 1);
