@@ -15,61 +15,45 @@ public sealed class ScaleOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
-    public Option<int> Arms { get; } = new Option<int>("--arms")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Arms per experiment (Thompson-Beta).",
-        DefaultValueFactory = _ => 10,
-    };
+    public Option<int> Arms { get; } = Count(
+        "--arms",
+        "Arms per experiment (Thompson-Beta).",
+        10);
 
-    public Option<int> ExperimentsPerTenant { get; } = new Option<int>("--experiments-per-tenant")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Experiments per tenant (the tenant's experiment index is rewritten on every create).",
-        DefaultValueFactory = _ => 100,
-    };
+    public Option<int> ExperimentsPerTenant { get; } = Count(
+        "--experiments-per-tenant",
+        "Experiments per tenant (the tenant's experiment index is rewritten on every create).",
+        100);
 
-    public Option<int> InFlight { get; } = new Option<int>("--in-flight")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Concurrent calls in every phase.",
-        DefaultValueFactory = _ => 64,
-    };
+    public Option<int> InFlight { get; } = Count(
+        "--in-flight",
+        "Concurrent calls in every phase.",
+        64);
 
-    public Option<int> SelectSeconds { get; } = new Option<int>("--select-seconds")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Seconds of select throughput measurement per scale.",
-        DefaultValueFactory = _ => 10,
-    };
+    public Option<int> SelectSeconds { get; } = Count(
+        "--select-seconds",
+        "Seconds of select throughput measurement per scale.",
+        10);
 
-    public Option<int> FeedbackPerExperiment { get; } = new Option<int>("--feedback-per-experiment")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Feedback events sent to every experiment in each of the two feedback rounds (the first opens the streams).",
-        DefaultValueFactory = _ => 1,
-    };
+    public Option<int> FeedbackPerExperiment { get; } = Count(
+        "--feedback-per-experiment",
+        "Feedback events sent to every experiment in each of the two feedback rounds (the first opens the streams).",
+        1);
 
-    public Option<int> IdleSeconds { get; } = new Option<int>("--idle-seconds")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Seconds the silo's background CPU is sampled with every replica active and no requests.",
-        DefaultValueFactory = _ => 5,
-    };
+    public Option<int> IdleSeconds { get; } = Count(
+        "--idle-seconds",
+        "Seconds of each idle sample (no requests): the CPU and the grain calls the silo makes on its own.",
+        5);
 
-    public Option<int> ReplicaLimitSeconds { get; } = new Option<int>("--replica-limit-seconds")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Seconds the pass that activates a replica per experiment may run; when it stops short, the phases that need every replica are left out.",
-        DefaultValueFactory = _ => 120,
-    };
+    public Option<int> ReplicaLimitSeconds { get; } = Count(
+        "--replica-limit-seconds",
+        "Seconds the pass that activates a replica per experiment may run; when it stops short, the phases that need every replica are left out.",
+        120);
 
-    public Option<int> CollectionAgeMinutes { get; } = new Option<int>("--collection-age-minutes")
-    {
-        CustomParser = result => Counts(result).FirstOrDefault(),
-        Description = "Orleans grain collection age (default 15 min), raised so no experiment is collected mid-run.",
-        DefaultValueFactory = _ => 120,
-    };
+    public Option<int> CollectionAgeMinutes { get; } = Count(
+        "--collection-age-minutes",
+        "Orleans grain collection age (default 15 min), raised so no experiment is collected mid-run.",
+        120);
 
     public IEnumerable<Option> All => [Experiments, Arms, ExperimentsPerTenant, InFlight, SelectSeconds, FeedbackPerExperiment, IdleSeconds, ReplicaLimitSeconds, CollectionAgeMinutes];
 
@@ -83,6 +67,13 @@ public sealed class ScaleOptions
         TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds)),
         TimeSpan.FromSeconds(parseResult.GetValue(ReplicaLimitSeconds)),
         TimeSpan.FromMinutes(parseResult.GetValue(CollectionAgeMinutes)));
+
+    private static Option<int> Count(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => Counts(result).FirstOrDefault(),
+    };
 
     /// <summary>Whole numbers of at least 1; anything else is a parse error that names the option.</summary>
     private static int[] Counts(ArgumentResult result)

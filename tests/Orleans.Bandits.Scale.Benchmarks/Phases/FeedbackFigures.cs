@@ -5,7 +5,8 @@ namespace Orleans.Bandits.Scale.Benchmarks.Phases;
 /// <param name="AcceptedSeconds">Until the last call was accepted by the stream.</param>
 /// <param name="TrainedSeconds">Until the last event was trained and persisted.</param>
 /// <param name="Retries">Calls refused as unavailable (stream queue full) and sent again.</param>
-public sealed record FeedbackFigures(long Events, double AcceptedSeconds, double TrainedSeconds, long Retries)
+/// <param name="Rejections">Calls the Orleans runtime rejected before they ran, and sent again.</param>
+public sealed record FeedbackFigures(long Events, double AcceptedSeconds, double TrainedSeconds, long Retries, long Rejections)
 {
     public double AcceptedPerSecond => Events / AcceptedSeconds;
 

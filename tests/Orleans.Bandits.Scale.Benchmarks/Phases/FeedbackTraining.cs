@@ -40,6 +40,7 @@ public sealed class FeedbackTraining(IBanditsClient client, ExperimentCatalog ca
         using var counter = new TrainedEventCounter();
         var trainedBefore = counter.Events;
         long retries = 0;
+        long rejections = 0;
         var clock = Stopwatch.StartNew();
         await driver.ForEachAsync(total, progress.AddTask($"feedback round {round}: publish", maxValue: total), async k =>
         {
@@ -54,6 +55,13 @@ public sealed class FeedbackTraining(IBanditsClient client, ExperimentCatalog ca
                 {
                     // Nothing was accepted, so the retry cannot double count.
                     Interlocked.Increment(ref retries);
+                    await Task.Delay(RetryDelay);
+                }
+                catch (OrleansMessageRejectionException)
+                {
+                    // The runtime refused the call before it ran (e.g. it reached a feedback worker
+                    // that was deactivating), as a web app's client would see it: it retries too.
+                    Interlocked.Increment(ref rejections);
                     await Task.Delay(RetryDelay);
                 }
             }
@@ -82,7 +90,7 @@ public sealed class FeedbackTraining(IBanditsClient client, ExperimentCatalog ca
                 throw new InvalidOperationException($"{ids[i]} trained {view.TrainedEvents} events; {round * perExperiment} were sent.");
             }
         });
-        return new FeedbackFigures(total, acceptedSeconds, trainedSeconds, retries);
+        return new FeedbackFigures(total, acceptedSeconds, trainedSeconds, retries, rejections);
     }
 
     /// <summary>Bernoulli rewards, better for higher arms, so the posteriors move the way real ones do.</summary>

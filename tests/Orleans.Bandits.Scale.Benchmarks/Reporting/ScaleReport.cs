@@ -89,6 +89,7 @@ public sealed class ScaleReport(ScaleSettings settings, IReadOnlyList<ScaleResul
         yield return Row($"steady feedback ({settings.FeedbackPerExperiment} more per experiment): accepted", r => r.Serving is { } s ? $"{s.SteadyFeedback.AcceptedPerSecond:N0}/s" : NotMeasured);
         yield return Row("steady feedback: trained and persisted (first call → last trained)", r => r.Serving is { } s ? Trained(s.SteadyFeedback) : NotMeasured);
         yield return Row("feedback retries, stream queue full (first / steady)", r => r.Serving is { } s ? $"{s.FirstFeedback.Retries:N0} / {s.SteadyFeedback.Retries:N0}" : NotMeasured);
+        yield return Row("feedback retries, call rejected by the runtime (first / steady)", r => r.Serving is { } s ? $"{s.FirstFeedback.Rejections:N0} / {s.SteadyFeedback.Rejections:N0}" : NotMeasured);
         yield return Row("deactivate every experiment and replica", r => $"{r.DeactivationSeconds:F1} s");
         yield return Row("first select per experiment from Redis: p50 / p99 / max", r => r.Serving is { } s ? Latencies(s.ColdSelect) : NotMeasured);
         yield return Row("first select per experiment from Redis: all (rate)", r => r.Serving is { } s ? Total(s.ColdSelect) : NotMeasured);
