@@ -30,6 +30,9 @@ public static class ScaleCli
                     AnsiConsole.MarkupLineInterpolated($"activations after the feedback rounds: {serving.Active}");
                 }
                 results.Add(result);
+
+                // Each scale's figures as soon as they exist: a later scale that fails keeps them.
+                Console.WriteLine(new ScaleReport(settings, [result]).ToMarkdown());
             }
 
             var report = new ScaleReport(settings, results);
