@@ -13,12 +13,8 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// Feedback intake on the local silo: verify the token, check the outcome against the
 /// experiment's policy (on the local replica), and publish to the experiment's stream. The
 /// call returns only after the stream provider accepted the event, never before.
-/// Reentrant: an activation holds no state of its own, and a non-reentrant one would hold its
-/// turn across the publish round trip, so a silo would accept only as many events at once as it
-/// has workers (two on two cores).
 /// </summary>
 [StatelessWorker]
-[Reentrant]
 public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider clock, ILogger<FeedbackGrain> logger)
     : Grain, IFeedbackGrain
 {

@@ -21,11 +21,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         silo.AddBandits();
         silo.AddMemoryGrainStorage(FeedbackStreams.PubSubStore);
-        silo.AddMemoryStreams(FeedbackStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent => agent.Configure(options =>
-        {
-            options.BatchContainerBatchSize = BanditsSiloBuilderExtensions.DeliveryBatchSize;
-            options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
-        })));
+        silo.AddBanditsMemoryStreams();
         silo.Services.AddGrainStorage(BanditsStorage.Name, (sp, name) => new ProcessWideGrainStorage(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, name, sp.GetRequiredService<Serializer>()));
         silo.AddIncomingGrainCallFilter<SnapshotGate>();
         silo.AddIncomingGrainCallFilter<SnapshotCallCounter>();
