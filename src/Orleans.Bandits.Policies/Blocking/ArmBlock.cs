@@ -17,12 +17,15 @@ public readonly record struct ArmBlock(long BlockedUntilUnixMs, int ConsecutiveR
     /// <summary>
     /// Applies an "unavailable" report: masks the arm for <paramref name="retryAfterMs"/>, or with
     /// <paramref name="backoff"/> for retryAfter·2^(n−1) on the n-th consecutive report, capped.
-    /// A report never shortens a block already in force.
+    /// A report never shortens a block already in force. A report that arrives while the arm is still
+    /// blocked is the same episode, not a new one: requests sent before the block reached the
+    /// selectors (they learn in batches) or in flight when it began meet the same limit, and counting
+    /// each as a further failure to recover would double the block several times over one episode.
     /// </summary>
     public ArmBlock Report(long nowUnixMs, long retryAfterMs, bool backoff, TimeSpan? cap = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(retryAfterMs);
-        var consecutive = ConsecutiveReports + 1;
+        var consecutive = IsBlocked(nowUnixMs) && ConsecutiveReports > 0 ? ConsecutiveReports : ConsecutiveReports + 1;
         var capMs = (long)(cap ?? DefaultBackoffCap).TotalMilliseconds;
         var duration = backoff
             ? Math.Min(Math.Max(capMs, retryAfterMs), retryAfterMs * (1L << Math.Min(consecutive - 1, 30)))

@@ -30,10 +30,21 @@ public sealed class ArmBlockTests
     [Fact]
     public void A_reward_resets_the_backoff_but_keeps_the_block_in_force()
     {
-        var block = default(ArmBlock).Report(0, 1_000, true).Report(0, 1_000, true).RewardObserved();
-        Assert.Equal(2_000, block.BlockedUntilUnixMs);
+        var block = default(ArmBlock).Report(0, 1_000, true).Report(1_000, 1_000, true).RewardObserved();
+        Assert.Equal(3_000, block.BlockedUntilUnixMs);
         var next = block.Report(10_000, 1_000, true);
         Assert.Equal(11_000, next.BlockedUntilUnixMs);
+    }
+
+    [Fact]
+    public void Reports_while_the_block_is_in_force_do_not_double_it()
+    {
+        var block = default(ArmBlock).Report(0, 1_000, true).Report(10, 1_000, true).Report(500, 1_000, true);
+        Assert.Equal(1, block.ConsecutiveReports);
+        Assert.Equal(1_500, block.BlockedUntilUnixMs);
+        var next = block.Report(1_500, 1_000, true);
+        Assert.Equal(2, next.ConsecutiveReports);
+        Assert.Equal(3_500, next.BlockedUntilUnixMs);
     }
 
     [Fact]
