@@ -18,6 +18,7 @@ public sealed class BalancedRoute
         Tier = tier;
         Servers = servers;
         RateLimited = new RecentRateLimits(clock ?? TimeProvider.System);
+        Capacities = new LearnedCapacities(clock ?? TimeProvider.System, strategy.RateLimits.LocalRetryAfter, TimeSpan.FromMilliseconds(RateLimitHandling.CapacityMemoryMs));
         _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
@@ -31,6 +32,9 @@ public sealed class BalancedRoute
 
     /// <summary>The 429s this load balancer saw on the route, masked here until the platform's mask has arrived.</summary>
     public RecentRateLimits RateLimited { get; }
+
+    /// <summary>Each server's capacity per window as learned from its 429s, and how full its window is now.</summary>
+    public LearnedCapacities Capacities { get; }
 
     public RouteServer Server(string name) => _byName.TryGetValue(name, out var server)
         ? server

@@ -18,7 +18,9 @@ namespace Orleans.Bandits.LoadBalancer.Routing;
 /// times. Only once every server has been tried may a server be tried again. Every learning
 /// strategy also excludes the servers that answered 429 within their Retry-After
 /// (<see cref="RecentRateLimits"/>), because what the platform learns from a 429 (a failure or a
-/// mask) reaches the replicas only at their next refresh. Every attempt with a token is reported as
+/// mask) reaches the replicas only at their next refresh, and the servers whose window already holds
+/// the capacity their last 429 showed (<see cref="LearnedCapacities"/>), so the limit is met before
+/// it costs an attempt. Every attempt with a token is reported as
 /// feedback; all reports are accepted before the answer.
 /// </summary>
 public sealed partial class RequestRouter(
@@ -46,11 +48,7 @@ public sealed partial class RequestRouter(
                 IReadOnlyList<string> avoid = penaltyFree || tried.Count < route.Servers.Count ? tried : [];
                 var exploration = route.Strategy.Exploration.For(attempt);
                 var choice = await ChooseAsync(route, avoid, exploration, strict: penaltyFree);
-                var response = await downstream.SendAsync(route.Server(choice.Server).Url, id, cancellationToken);
-                if (response.Outcome == DownstreamOutcome.RateLimited && route.Strategy.RateLimits.RetryAfterMs > 0)
-                {
-                    route.RateLimited.Report(choice.Server, route.Strategy.RateLimits.LocalRetryAfter);
-                }
+                var response = await SendAsync(route, choice.Server, id, cancellationToken);
 
                 if (choice.Token is { } token)
                 {
@@ -75,6 +73,37 @@ public sealed partial class RequestRouter(
     }
 
     /// <summary>
+    /// Sends one attempt; for a strategy that remembers 429s, counts it in the server's window and
+    /// learns from a 429 (the Retry-After, and the capacity the window held).
+    /// </summary>
+    private async Task<DownstreamResponse> SendAsync(BalancedRoute route, string server, string id, CancellationToken cancellationToken)
+    {
+        var url = route.Server(server).Url;
+        if (!route.Strategy.RateLimits.Remembers)
+        {
+            return await downstream.SendAsync(url, id, cancellationToken);
+        }
+
+        var sending = route.Capacities.Sending(server);
+        var rateLimited = false;
+        try
+        {
+            var response = await downstream.SendAsync(url, id, cancellationToken);
+            rateLimited = response.Outcome == DownstreamOutcome.RateLimited;
+            return response;
+        }
+        finally
+        {
+            // An unanswered request stays in the window as accepted: whether the server counted it is unknown.
+            route.Capacities.Complete(sending, rateLimited);
+            if (rateLimited)
+            {
+                route.RateLimited.Report(server, route.Strategy.RateLimits.LocalRetryAfter);
+            }
+        }
+    }
+
+    /// <summary>
     /// Asks the platform, excluding <paramref name="avoid"/> and the servers masked here. When it has
     /// nothing to offer (every candidate masked or excluded), falls back to the candidate whose mask
     /// ends soonest; with <paramref name="strict"/> the candidates never include an avoided server, so
@@ -82,7 +111,7 @@ public sealed partial class RequestRouter(
     /// </summary>
     private async Task<ServerChoice> ChooseAsync(BalancedRoute route, IReadOnlyList<string> avoid, double exploration, bool strict)
     {
-        var exclude = avoid.Union(route.RateLimited.Masked(), StringComparer.Ordinal).ToArray();
+        var exclude = avoid.Union(route.RateLimited.Masked(), StringComparer.Ordinal).Union(route.Capacities.Full(), StringComparer.Ordinal).ToArray();
         try
         {
             var selection = await bandits.SelectAsync(_options.Tenant, route.Name, new SelectRequest(null, exclude.Length > 0 ? exclude : null, exploration));
@@ -111,7 +140,7 @@ public sealed partial class RequestRouter(
         var platformMask = stats.Arms.ToDictionary(a => a.Id, a => a.BlockedUntil ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
         var maskedUntil = candidates.ToDictionary(
             name => name,
-            name => Max(platformMask.GetValueOrDefault(name, DateTimeOffset.MinValue), route.RateLimited.MaskedUntil(name)),
+            name => Max(Max(platformMask.GetValueOrDefault(name, DateTimeOffset.MinValue), route.RateLimited.MaskedUntil(name)), route.Capacities.FullUntil(name)),
             StringComparer.Ordinal);
         var soonest = maskedUntil.Values.Min();
         var ties = candidates.Where(name => maskedUntil[name] == soonest).ToList();

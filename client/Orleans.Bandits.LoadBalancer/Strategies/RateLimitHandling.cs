@@ -7,10 +7,19 @@ namespace Orleans.Bandits.LoadBalancer.Strategies;
 /// doubled per consecutive report when <see cref="Backoff"/> is set. Either way, with a
 /// <see cref="RetryAfterMs"/> above 0 the load balancer itself keeps the server out of its next
 /// choices for that long (the servers' Retry-After), because whatever the platform learns from the
-/// 429 reaches its selector replicas only at their next refresh.
+/// 429 reaches its selector replicas only at their next refresh. With a <see cref="RetryAfterMs"/>
+/// above 0 the load balancer also learns each server's capacity per window from the requests it
+/// accepted before its 429, and stops offering a server whose window is full
+/// (<see cref="Routing.LearnedCapacities"/>), for <see cref="CapacityMemoryMs"/> after that 429.
 /// </summary>
 public sealed record RateLimitHandling(bool Masks, long RetryAfterMs, bool Backoff)
 {
+    /// <summary>
+    /// How long a learned capacity holds: long enough that a fixed limit costs one 429 per server every
+    /// few seconds, short against the 8–20 s swing of a varying one, whose rises are found only by trying.
+    /// </summary>
+    public const long CapacityMemoryMs = 5_000;
+
     /// <summary>A 429 is a failure and nothing more: the uniform-random baseline, which keeps no memory.</summary>
     public static RateLimitHandling AsFailure { get; } = new(false, 0, false);
 
@@ -24,7 +33,10 @@ public sealed record RateLimitHandling(bool Masks, long RetryAfterMs, bool Backo
     /// <summary>How long this load balancer keeps a server that answered 429 out of its own choices.</summary>
     public TimeSpan LocalRetryAfter => TimeSpan.FromMilliseconds(RetryAfterMs);
 
+    /// <summary>Whether the load balancer remembers 429s at all: every strategy but the memoryless random baseline.</summary>
+    public bool Remembers => RetryAfterMs > 0;
+
     public override string ToString() => (Masks
         ? $"429 = unavailable, masked on every silo {RetryAfterMs} ms{(Backoff ? ", doubling per consecutive 429" : "")}"
-        : "429 = failure (reward 0)") + (RetryAfterMs > 0 ? $"; kept out by the load balancer {RetryAfterMs} ms" : "");
+        : "429 = failure (reward 0)") + (Remembers ? $"; kept out by the load balancer {RetryAfterMs} ms, and while its window holds the capacity learned from its last 429" : "");
 }

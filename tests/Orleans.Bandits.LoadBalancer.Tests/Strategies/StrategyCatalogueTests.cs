@@ -37,9 +37,11 @@ public sealed class StrategyCatalogueTests
     }
 
     [Fact]
-    public void Every_learning_strategy_honours_the_servers_one_second_retry_after_and_the_baseline_does_not()
+    public void Every_learning_strategy_honours_the_servers_one_second_retry_after_and_learns_capacities_and_the_baseline_does_not()
     {
         Assert.All(StrategyCatalogue.All.Where(s => s != StrategyCatalogue.Random), s => Assert.Equal(TimeSpan.FromSeconds(1), s.RateLimits.LocalRetryAfter));
+        Assert.All(StrategyCatalogue.All.Where(s => s != StrategyCatalogue.Random), s => Assert.True(s.RateLimits.Remembers));
         Assert.Equal(TimeSpan.Zero, StrategyCatalogue.Random.RateLimits.LocalRetryAfter);
+        Assert.False(StrategyCatalogue.Random.RateLimits.Remembers);
     }
 }

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Orleans.Bandits.Client;
+using Orleans.Bandits.Contracts;
+
+namespace Orleans.Bandits.LoadBalancer.Tests.Fixtures;
+
+/// <summary>
+/// A platform that always offers the first arm not excluded, in the order given, and accepts every
+/// report: a test then knows which server the load balancer is offered, so only the load balancer's
+/// own exclusions decide where a request goes. Everything else is not needed and refuses loudly.
+/// </summary>
+public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
+{
+    public ConcurrentQueue<FeedbackRequest> Reports { get; } = new();
+
+    public Task<SelectResult> SelectAsync(string tenant, string experiment, SelectRequest? request = null)
+    {
+        var exclude = request?.Exclude ?? [];
+        var arm = arms.FirstOrDefault(a => !exclude.Contains(a))
+            ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "every arm is excluded");
+        return Task.FromResult(new SelectResult(arm, $"token-{arm}", 1, 1));
+    }
+
+    public Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback)
+    {
+        Reports.Enqueue(feedback);
+        return Task.FromResult(new FeedbackAccepted(Guid.NewGuid().ToString("N")));
+    }
+
+    public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => throw new NotSupportedException();
+
+    public Task<ExperimentView> CreateExperimentAsync(string tenant, string experiment, ExperimentDefinition definition) => throw new NotSupportedException();
+
+    public Task<ExperimentView> GetExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
+
+    public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) => throw new NotSupportedException();
+
+    public Task DeleteExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
+
+    public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();
+
+    public Task RetireArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => throw new NotSupportedException();
+
+    public Task CreateTenantAsync(string tenant) => throw new NotSupportedException();
+
+    public Task<IssuedApiKey> IssueApiKeyAsync(string tenant, string name) => throw new NotSupportedException();
+
+    public Task RevokeApiKeyAsync(string tenant, string keyId) => throw new NotSupportedException();
+
+    public Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId) => throw new NotSupportedException();
+}
