@@ -18,7 +18,7 @@ public sealed class BalancedRoute
         Tier = tier;
         Servers = servers;
         RateLimited = new RecentRateLimits(clock ?? TimeProvider.System);
-        Capacities = new LearnedCapacities(clock ?? TimeProvider.System, strategy.RateLimits.LocalRetryAfter, TimeSpan.FromMilliseconds(RateLimitHandling.CapacityMemoryMs));
+        Capacities = new LearnedCapacities(clock ?? TimeProvider.System, strategy.RateLimits.LocalRetryAfter, TimeSpan.FromMilliseconds(RateLimitHandling.CapacityMemoryMs), TimeSpan.FromMilliseconds(RateLimitHandling.CapacityMemoryCapMs));
         _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 

@@ -9,12 +9,15 @@ namespace Orleans.Bandits.LoadBalancer.Routing;
 /// Without this, a strategy whose platform learns nothing from a 429 (masking) keeps sending the best
 /// server its next request until the 429 and burns a free attempt on it every window, and a strategy
 /// that learns the 429 as a failure pushes the best server's estimate down for what is only its limit.
-/// A learned capacity is forgotten <see cref="Memory"/> after its 429, so a limit that rises (a
-/// varying one) is found again at the price of one 429; a limit that falls shows itself with a 429.
+/// A learned capacity is forgotten a while after its 429, so a limit that rises (a varying one) is
+/// found again at the price of one 429; a limit that falls shows itself with a 429. That while starts
+/// at <see cref="Memory"/> and doubles, up to <see cref="MemoryCap"/>, each time a 429 shows the same
+/// capacity again: a fixed limit is soon asked about rarely, a moving one as often as at first.
 /// </summary>
 /// <param name="window">The servers' rate-limit window (their Retry-After).</param>
-/// <param name="memory">How long a learned capacity holds after the 429 that showed it.</param>
-public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeSpan memory)
+/// <param name="memory">How long a newly learned capacity holds after the 429 that showed it.</param>
+/// <param name="memoryCap">The longest a capacity confirmed again and again holds.</param>
+public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeSpan memory, TimeSpan memoryCap)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ServerWindow> _servers = new(StringComparer.Ordinal);
@@ -22,6 +25,8 @@ public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeS
     public TimeSpan Window { get; } = window;
 
     public TimeSpan Memory { get; } = memory;
+
+    public TimeSpan MemoryCap { get; } = memoryCap;
 
     /// <summary>
     /// Counts a request about to be sent to <paramref name="server"/>, so a concurrent choice already
@@ -57,7 +62,9 @@ public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeS
 
             state.Accepted.Remove(sent);
             Expire(state, now);
-            state.Capacity = state.Accepted.Count;
+            var capacity = state.Accepted.Count;
+            state.Memory = state.Capacity == capacity ? Math.Min(state.Memory * 2, Ticks(MemoryCap)) : Ticks(Memory);
+            state.Capacity = capacity;
             state.LearnedAt = now;
         }
     }
@@ -84,7 +91,7 @@ public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeS
             }
 
             // Room comes back when enough of the oldest requests left the window, or the capacity is forgotten.
-            var forgotten = state.LearnedAt + Ticks(Memory);
+            var forgotten = state.LearnedAt + state.Memory;
             var capacity = state.Capacity!.Value;
             var until = capacity == 0
                 ? forgotten
@@ -96,9 +103,8 @@ public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeS
     private bool IsFull(ServerWindow state, long now)
     {
         Expire(state, now);
-        if (state.Capacity is null || now - state.LearnedAt >= Ticks(Memory))
+        if (state.Capacity is null || now - state.LearnedAt >= state.Memory)
         {
-            state.Capacity = null;
             return false;
         }
 
@@ -125,8 +131,12 @@ public sealed class LearnedCapacities(TimeProvider clock, TimeSpan window, TimeS
     {
         public List<PendingSend> Accepted { get; } = [];
 
+        /// <summary>The capacity the last 429 showed; it still decides whether the next one confirms it after it is forgotten.</summary>
         public int? Capacity { get; set; }
 
         public long LearnedAt { get; set; }
+
+        /// <summary>How long, in clock ticks, <see cref="Capacity"/> holds after <see cref="LearnedAt"/>.</summary>
+        public long Memory { get; set; }
     }
 }

@@ -10,15 +10,22 @@ namespace Orleans.Bandits.LoadBalancer.Strategies;
 /// 429 reaches its selector replicas only at their next refresh. With a <see cref="RetryAfterMs"/>
 /// above 0 the load balancer also learns each server's capacity per window from the requests it
 /// accepted before its 429, and stops offering a server whose window is full
-/// (<see cref="Routing.LearnedCapacities"/>), for <see cref="CapacityMemoryMs"/> after that 429.
+/// (<see cref="Routing.LearnedCapacities"/>), for <see cref="CapacityMemoryMs"/> after that 429,
+/// longer (up to <see cref="CapacityMemoryCapMs"/>) while later 429s confirm it.
 /// </summary>
 public sealed record RateLimitHandling(bool Masks, long RetryAfterMs, bool Backoff)
 {
     /// <summary>
-    /// How long a learned capacity holds: long enough that a fixed limit costs one 429 per server every
-    /// few seconds, short against the 8–20 s swing of a varying one, whose rises are found only by trying.
+    /// How long a newly learned capacity holds: short against the 8–20 s swing of a varying limit,
+    /// whose rises are found only by trying.
     /// </summary>
     public const long CapacityMemoryMs = 5_000;
+
+    /// <summary>
+    /// How long a capacity holds once 429s keep confirming it (the memory doubles per confirmation):
+    /// a fixed limit then costs one 429 per server a minute instead of one every five seconds.
+    /// </summary>
+    public const long CapacityMemoryCapMs = 60_000;
 
     /// <summary>A 429 is a failure and nothing more: the uniform-random baseline, which keeps no memory.</summary>
     public static RateLimitHandling AsFailure { get; } = new(false, 0, false);
