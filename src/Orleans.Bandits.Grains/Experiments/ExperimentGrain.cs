@@ -21,8 +21,20 @@ public sealed partial class ExperimentGrain(
     ILogger<ExperimentGrain> logger)
     : Grain, IExperimentGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedbackEvent>
 {
-    /// <summary>Marks sealed per dedup segment: bounds the size of every state write.</summary>
-    internal const int SegmentSize = 4096;
+    /// <summary>
+    /// Marks sealed per dedup segment. Every state write carries the marks not yet sealed, so this
+    /// bounds what a delivery rewrites: about 7 KB at most, however small the delivery.
+    /// </summary>
+    internal const int SegmentSize = 256;
+
+    /// <summary>
+    /// Small segments (under <see cref="MergedSegmentSize"/> marks) merged into one at a time: bounds
+    /// the segment references every state write carries as the feedback window fills.
+    /// </summary>
+    internal const int SegmentsPerMerge = 16;
+
+    /// <summary>A segment with at least this many marks is left as it is.</summary>
+    internal const int MergedSegmentSize = SegmentSize * SegmentsPerMerge;
 
     private readonly DedupIndex _dedup = new();
     private ExperimentSnapshot? _snapshot;
@@ -42,12 +54,10 @@ public sealed partial class ExperimentGrain(
         }
 
         var now = NowMs;
-        foreach (var segment in State.Segments.Where(s => s.ExpiresAtUnixMs > now))
+        var segments = await Task.WhenAll(State.Segments.Where(s => s.ExpiresAtUnixMs > now).Select(s => SegmentGrain(s.Number).Load()));
+        foreach (var mark in segments.SelectMany(marks => marks))
         {
-            foreach (var mark in await SegmentGrain(segment.Number).Load())
-            {
-                _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
-            }
+            _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
         }
 
         foreach (var mark in State.PendingMarks)
@@ -284,8 +294,7 @@ public sealed partial class ExperimentGrain(
         }
 
         _snapshotControlStale |= controlChanged;
-        await SealFullSegment();
-        var expired = ForgetExpired(now);
+        var expired = await StoreSegments(now);
         await Persist();
         var tags = BanditsMetrics.For(this.GetPrimaryKeyString());
         BanditsMetrics.TrainingBatches.Add(1, tags);
@@ -353,6 +362,28 @@ public sealed partial class ExperimentGrain(
         LogRejected(logger, this.GetPrimaryKeyString(), feedback.Arm, reason);
     }
 
+    /// <summary>
+    /// Seals, forgets expired segments and merges small ones; returns the segments to clear once the
+    /// state no longer references them. The batch is already learned in memory, so if a segment
+    /// cannot be stored the activation must not serve again, as when the state write fails.
+    /// </summary>
+    private async Task<List<DedupSegmentRef>> StoreSegments(long now)
+    {
+        try
+        {
+            await SealFullSegment();
+            var expired = ForgetExpired(now);
+            expired.AddRange(await MergeSmallSegments(now));
+            return expired;
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(logger, e, this.GetPrimaryKeyString());
+            DeactivateOnIdle();
+            throw new BanditsException(BanditsErrorKind.Unavailable, "Dedup storage is unavailable; the delivery is retried.");
+        }
+    }
+
     private async Task SealFullSegment()
     {
         if (State.PendingMarks.Count < SegmentSize)
@@ -365,9 +396,41 @@ public sealed partial class ExperimentGrain(
         // Stored before the state that references it: a crash in between leaves the marks in
         // the state and the segment number unused, so the next seal overwrites it.
         await SegmentGrain(number).Store(marks);
-        State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs)));
+        State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs), marks.Length));
         State.NextSegment = number + 1;
         State.PendingMarks.Clear();
+    }
+
+    /// <summary>
+    /// Once <see cref="SegmentsPerMerge"/> small segments exist (refs without a count are left alone), their live marks are stored as one new
+    /// segment, which replaces them in the state; returns the replaced ones, to clear after the state
+    /// write. Stored before the state that references it, like a seal: a crash in between leaves the
+    /// small segments referenced and intact, and the new number unused.
+    /// </summary>
+    private async Task<List<DedupSegmentRef>> MergeSmallSegments(long now)
+    {
+        var small = State.Segments.Where(s => s.Count is > 0 and < MergedSegmentSize).ToList();
+        if (small.Count < SegmentsPerMerge)
+        {
+            return [];
+        }
+
+        var loaded = await Task.WhenAll(small.Select(s => SegmentGrain(s.Number).Load()));
+        var marks = loaded.SelectMany(m => m).Where(m => m.ExpiresAtUnixMs > now).ToArray();
+        var number = State.NextSegment;
+        if (marks.Length > 0)
+        {
+            await SegmentGrain(number).Store(marks);
+        }
+
+        State.Segments.RemoveAll(small.Contains);
+        if (marks.Length > 0)
+        {
+            State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs), marks.Length));
+            State.NextSegment = number + 1;
+        }
+
+        return small;
     }
 
     private List<DedupSegmentRef> ForgetExpired(long now)

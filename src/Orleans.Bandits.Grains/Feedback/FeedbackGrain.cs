@@ -14,8 +14,15 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// experiment's policy (on the local replica), and publish to the experiment's stream. The
 /// call returns only after the stream provider accepted the event, never before.
 /// </summary>
+/// <remarks>
+/// Reentrant: a call holds no turn while its publish is under way. The backpressure a
+/// non-reentrant worker gave (one publish per activation) is the silo's
+/// <see cref="FeedbackPublisher"/> now, which bounds publishes in flight and batches the
+/// events that wait for one.
+/// </remarks>
 [StatelessWorker]
-public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider clock, ILogger<FeedbackGrain> logger)
+[Reentrant]
+public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher publisher, TimeProvider clock, ILogger<FeedbackGrain> logger)
     : Grain, IFeedbackGrain
 {
     public async Task<FeedbackAccepted> Submit(string tenant, FeedbackRequest request)
@@ -43,7 +50,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, TimeProvider cloc
             .GetStream<FeedbackEvent>(StreamId.Create(FeedbackStreams.Namespace, id.Key));
         try
         {
-            await stream.OnNextAsync(feedback);
+            await publisher.PublishAsync(stream, feedback);
         }
         catch (Exception e)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -13,11 +14,12 @@ public static class BanditsSiloBuilderExtensions
     /// <summary>Events the stream delivers to an experiment in one batch (one training step, one write).</summary>
     public const int DeliveryBatchSize = 256;
 
-    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>) and the clock.</summary>
+    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), the feedback publisher and the clock.</summary>
     public static ISiloBuilder AddBandits(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         silo.Services.TryAddSingleton<TokenService>();
+        silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

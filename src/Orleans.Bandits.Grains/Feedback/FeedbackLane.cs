@@ -1,0 +1,60 @@
+using Orleans.Bandits.Contracts;
+
+namespace Orleans.Bandits.Grains.Feedback;
+
+/// <summary>
+/// The events of one stream waiting for the next publish, and whether a drain is running for them.
+/// A lane with nothing waiting retires; a caller that finds it retired takes a fresh one, so a lane
+/// never holds an event that no drain will publish.
+/// </summary>
+internal sealed class FeedbackLane(Func<IReadOnlyList<FeedbackEvent>, Task> publish)
+{
+    private readonly Lock _gate = new();
+    private List<FeedbackWaiter> _waiting = [];
+    private bool _draining;
+    private bool _retired;
+
+    public Func<IReadOnlyList<FeedbackEvent>, Task> Publish => publish;
+
+    /// <summary>Queues the waiter; <paramref name="startDrain"/> tells the caller to start the drain. False when retired.</summary>
+    public bool TryAdd(FeedbackWaiter waiter, out bool startDrain)
+    {
+        lock (_gate)
+        {
+            startDrain = false;
+            if (_retired)
+            {
+                return false;
+            }
+
+            _waiting.Add(waiter);
+            startDrain = !_draining;
+            _draining = true;
+            return true;
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> waiters, oldest first; none, and the lane retired, when nothing waits.</summary>
+    public List<FeedbackWaiter> TakeBatchOrRetire(int max)
+    {
+        lock (_gate)
+        {
+            if (_waiting.Count == 0)
+            {
+                _retired = true;
+                return [];
+            }
+
+            if (_waiting.Count <= max)
+            {
+                var all = _waiting;
+                _waiting = [];
+                return all;
+            }
+
+            var batch = _waiting.GetRange(0, max);
+            _waiting.RemoveRange(0, max);
+            return batch;
+        }
+    }
+}
