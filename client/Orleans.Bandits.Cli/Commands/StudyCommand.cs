@@ -45,7 +45,7 @@ public static class StudyCommand
             var console = ConsoleFactory.For(output);
             await using var cluster = await StartAsync(request, cancellationToken);
             var total = 2L * request.Seeds * request.Rounds;
-            var report = await StudyProgress.RunAsync(console, error, total, progress => StudyRunner.RunAsync(request, cluster, progress, cancellationToken));
+            var report = await StudyProgress.RunAsync(console, error, total, progress => StudyRunner.RunAsync(request, cluster, progress, error, cancellationToken));
 
             StudyTable.Write(console, report);
             var csv = Path.Combine(request.OutputDirectory, CsvName);

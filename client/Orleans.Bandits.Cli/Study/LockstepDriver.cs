@@ -14,7 +14,7 @@ namespace Orleans.Bandits.Cli.Study;
 /// wait takes in wall time, not what the selections know. Cancelled, it stops at the end of the
 /// batch it is in and returns the rounds played so far.
 /// </summary>
-public sealed class LockstepDriver(IBanditsClient client, IGrainFactory grains, LockstepPlan plan)
+public sealed class LockstepDriver(IBanditsClient client, IGrainFactory grains, LockstepPlan plan, TextWriter warnings)
 {
     private const int FeedbackInFlight = 64;
     private const int SendAttempts = 5;
@@ -37,7 +37,24 @@ public sealed class LockstepDriver(IBanditsClient client, IGrainFactory grains, 
         }
         finally
         {
+            await DeleteAsync();
+        }
+    }
+
+    /// <summary>
+    /// Removes the run's experiment. The run's numbers do not depend on it, so a delete that fails (a
+    /// long run leaves a million dedup marks to clear on a busy machine) is reported, not allowed to
+    /// throw away an hour of measurements.
+    /// </summary>
+    private async Task DeleteAsync()
+    {
+        try
+        {
             await client.DeleteExperimentAsync(plan.Tenant, plan.Experiment);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or BanditsException)
+        {
+            await warnings.WriteLineAsync($"warning: experiment {plan.Tenant}/{plan.Experiment} was not deleted ({e.GetType().Name}: {e.Message}); delete it by hand on a shared cluster.");
         }
     }
 

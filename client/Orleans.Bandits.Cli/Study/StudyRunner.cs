@@ -13,8 +13,9 @@ public static class StudyRunner
     /// <param name="request">What to study.</param>
     /// <param name="cluster">The platform for (b) and (c).</param>
     /// <param name="progress">Told the live selections made so far (from any thread).</param>
+    /// <param name="warnings">Told what went wrong without spoiling the measurement (an experiment left undeleted).</param>
     /// <param name="cancellationToken">Stops the live runs at the end of their batch; the report then covers the rounds every run reached.</param>
-    public static async Task<StudyReport> RunAsync(StudyRequest request, StudyCluster cluster, Action<long>? progress, CancellationToken cancellationToken)
+    public static async Task<StudyReport> RunAsync(StudyRequest request, StudyCluster cluster, Action<long>? progress, TextWriter warnings, CancellationToken cancellationToken)
     {
         var descriptor = PolicyArguments.Find(request.Policy);
         var policy = PolicyArguments.Create(descriptor, request.Parameters, environmentContextDimension: 0);
@@ -38,7 +39,7 @@ public static class StudyRunner
                     run.setting == StudySetting.BatchedDelayed ? request.Scale.MeanDelayEvents : 0,
                     request.CurvePoints,
                     request.WaitLimit);
-                var result = await new LockstepDriver(cluster.Client, cluster.Grains, plan).RunAsync(run.seed, progress, cancellationToken);
+                var result = await new LockstepDriver(cluster.Client, cluster.Grains, plan, warnings).RunAsync(run.seed, progress, cancellationToken);
                 return (run.setting, result);
             })
             .ToArray();

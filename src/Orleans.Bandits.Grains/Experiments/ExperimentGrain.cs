@@ -143,10 +143,9 @@ public sealed partial class ExperimentGrain(
         _policy = null;
         await PersistControlChange();
         _snapshot = null;
-        foreach (var segment in segments)
-        {
-            await ClearSegment(segment.Number, store.State.Generation - 1);
-        }
+
+        // A long-running experiment leaves hundreds of segments; cleared one by one they outlast the call's timeout.
+        await Task.WhenAll(segments.Select(segment => ClearSegment(segment.Number, store.State.Generation - 1)));
 
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).RemoveExperiment(Id.Name);
 
@@ -300,10 +299,7 @@ public sealed partial class ExperimentGrain(
         BanditsMetrics.TrainingBatches.Add(1, tags);
         BanditsMetrics.TrainedEvents.Add(batch.Count, tags);
         BanditsMetrics.DuplicatesDropped.Add(items.Count - processed, tags);
-        foreach (var segment in expired)
-        {
-            await ClearSegment(segment.Number, State.Generation);
-        }
+        await Task.WhenAll(expired.Select(segment => ClearSegment(segment.Number, State.Generation)));
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

@@ -35,6 +35,7 @@ public sealed class StudyStopTests
                     stop.Cancel();
                 }
             },
+            TextWriter.Null,
             stop.Token);
 
         Assert.True(report.StoppedEarly);
