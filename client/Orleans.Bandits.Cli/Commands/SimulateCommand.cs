@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orleans.Bandits.Cli.Environments;
 using Orleans.Bandits.Cli.Reporting;
 using Orleans.Bandits.Cli.Running;
+using Orleans.Bandits.Terminal;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Cli.Commands;
@@ -34,7 +35,7 @@ public static class SimulateCommand
             var parameters = PolicyArguments.WithHorizon(descriptor, request.Parameters, request.Rounds);
             var policy = PolicyArguments.Create(descriptor, parameters, environment.ContextDimension);
 
-            var console = ConsoleFactory.For(output);
+            var console = ConsoleFactory.For(output, ReportFormat.PlainWidth);
             var report = ProgressDisplay.Run(console, SimulationRunner.SeedRuns(request), tick => SimulationRunner.Run(policy, environment, request, tick));
             ReportTable.Write(console, report);
             if (request.CsvPath is { } path)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orleans.Bandits.Cli.Reporting;
 using Orleans.Bandits.Cli.Study;
 using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Terminal;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Cli.Commands;
@@ -42,7 +43,7 @@ public static class StudyCommand
             PolicyArguments.Create(PolicyArguments.Find(request.Policy), request.Parameters, environmentContextDimension: 0);
             Directory.CreateDirectory(request.OutputDirectory);
 
-            var console = ConsoleFactory.For(output);
+            var console = ConsoleFactory.For(output, ReportFormat.PlainWidth);
             await using var cluster = await StartAsync(request, cancellationToken);
             var total = 2L * request.Seeds * request.Rounds;
             var report = await StudyProgress.RunAsync(console, error, total, progress => StudyRunner.RunAsync(request, cluster, progress, error, cancellationToken));

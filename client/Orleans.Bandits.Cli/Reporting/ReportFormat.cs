@@ -7,6 +7,9 @@ public static class ReportFormat
 {
     public const string Missing = "–";
 
+    /// <summary>Width of plain (non-terminal) output: the report table never wraps its numbers in a file or a test.</summary>
+    public const int PlainWidth = 180;
+
     /// <summary>Regret and bounds: one decimal.</summary>
     public static string Regret(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 

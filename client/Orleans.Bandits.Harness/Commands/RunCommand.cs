@@ -3,6 +3,7 @@ using System.Globalization;
 using Orleans.Bandits.Harness.Hosting;
 using Orleans.Bandits.Harness.Reporting;
 using Orleans.Bandits.Harness.Running;
+using Orleans.Bandits.Terminal;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Harness.Commands;
@@ -59,7 +60,7 @@ public static class RunCommand
 
     private static async Task RunStudyAsync(RunSettings settings, string command, TextWriter output, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var console = ConsoleFactory.For(output);
+        var console = ConsoleFactory.For(output, SummaryFormat.PlainWidth);
         var directory = settings.OutputDirectory;
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = TimeSpan.FromMinutes(2) };
         await using var environment = await EnvironmentStarter.StartAsync(http, settings.Environment, StudyRunner.FleetsFor(settings.Plan), output);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Orleans.Bandits.Harness.Reporting;
 using Orleans.Bandits.LoadBalancer.Strategies;
+using Orleans.Bandits.Terminal;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Harness.Commands;
@@ -14,7 +15,7 @@ public static class StrategiesCommand
         var command = new Command("strategies", "List the strategies: policy, parameters, exploration per attempt, 429 handling and why.");
         command.SetAction(parseResult =>
         {
-            var console = ConsoleFactory.For(parseResult.InvocationConfiguration.Output);
+            var console = ConsoleFactory.For(parseResult.InvocationConfiguration.Output, SummaryFormat.PlainWidth);
             var table = new Table().AddColumns("name", "policy", "params", "exploration (attempts 1, 2, 3, then 4+)", "429", "why");
             foreach (var s in StrategyCatalogue.All)
             {

@@ -6,6 +6,9 @@ namespace Orleans.Bandits.Harness.Reporting;
 /// <summary>How a mean and its interval read in tables: <c>812.4 ± 9.1</c>, or the mean alone for a single seed.</summary>
 public static class SummaryFormat
 {
+    /// <summary>Width of plain (non-terminal) output: the summary tables never wrap their numbers in a log file or a test.</summary>
+    public const int PlainWidth = 200;
+
     public static string MeanCi(SeedSummary summary, string format) =>
         summary.HalfWidth95 is { } half
             ? $"{summary.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {half.ToString(format, CultureInfo.InvariantCulture)}"

@@ -1,21 +1,20 @@
 using Spectre.Console;
 
-namespace Orleans.Bandits.Harness.Reporting;
+namespace Orleans.Bandits.Terminal;
 
 /// <summary>A Spectre console over any writer: the real terminal as detected, anything else as plain wide text.</summary>
 public static class ConsoleFactory
 {
-    /// <summary>Wide enough that the summary tables never wrap their numbers in a log file or a test.</summary>
-    private const int PlainWidth = 200;
-
-    public static IAnsiConsole For(TextWriter writer)
+    /// <param name="writer">Where the output goes: <see cref="Console.Out"/> is the terminal as detected.</param>
+    /// <param name="plainWidth">The width used when the output is not a terminal, wide enough that the caller's tables never wrap their numbers in a file or a test.</param>
+    public static IAnsiConsole For(TextWriter writer, int plainWidth)
     {
         if (ReferenceEquals(writer, Console.Out))
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
             if (!console.Profile.Out.IsTerminal)
             {
-                console.Profile.Width = PlainWidth;
+                console.Profile.Width = plainWidth;
             }
 
             return console;
@@ -28,7 +27,7 @@ public static class ConsoleFactory
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        plain.Profile.Width = PlainWidth;
+        plain.Profile.Width = plainWidth;
         return plain;
     }
 }
