@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Http.Tests;
 
@@ -18,7 +17,7 @@ public class SiloWithApiFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     /// <summary>The silo's client gateway port, for a standalone gateway to connect to.</summary>
-    public int GatewayPort { get; } = FreePort();
+    public int GatewayPort { get; } = FreePort.Next();
 
     /// <summary>Configuration the host starts with (e.g. an admin key).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
@@ -33,7 +32,7 @@ public class SiloWithApiFixture : IAsyncLifetime
         }
 
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: GatewayPort)
+            .UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: GatewayPort)
             .AddBanditsInMemoryProviders()
             .AddBandits());
         builder.Services.AddBanditsClient();
@@ -53,12 +52,5 @@ public class SiloWithApiFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

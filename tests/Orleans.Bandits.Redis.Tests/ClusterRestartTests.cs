@@ -5,7 +5,7 @@ namespace Orleans.Bandits.Redis.Tests;
 
 /// <summary>The whole cluster stops and starts again; everything it knew was in Redis.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class ClusterRestartTests(RedisServer redis)
+public sealed class ClusterRestartTests(RedisServerFixture redis)
 {
     private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(60);
 
@@ -30,7 +30,7 @@ public sealed class ClusterRestartTests(RedisServer redis)
                     () => first.Client.GetStatsAsync(RedisCluster.Tenant, experiment),
                     s => s.TrainedEvents >= load.AcceptedFor(experiment),
                     Convergence,
-                    $"{experiment} to learn before the stop");
+                    $"{experiment} to learn before the stop", RedisCollection.Poll);
             }
 
             // Accepted, then the cluster stops at once: these may still be in the queues.
@@ -47,7 +47,7 @@ public sealed class ClusterRestartTests(RedisServer redis)
                 () => second.Client.GetStatsAsync(RedisCluster.Tenant, experiment),
                 s => s.TrainedEvents >= load.AcceptedFor(experiment),
                 Convergence,
-                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events after the restart");
+                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events after the restart", RedisCollection.Poll);
             Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
             Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
             Assert.True(stats.Version >= stopped[experiment].Version);

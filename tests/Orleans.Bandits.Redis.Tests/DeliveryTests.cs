@@ -8,7 +8,7 @@ namespace Orleans.Bandits.Redis.Tests;
 
 /// <summary>Acknowledgement and dead-lettering of single entries, on probe streams with a consumer that can fail or wait.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
+public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
@@ -52,10 +52,10 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
             }
         }
 
-        var deadLetters = await Eventually.Until(() => _queues.DeadLettersOfAsync(poisoned), d => d.Count > 0, Patience, "the poison entry in the dead-letter stream");
+        var deadLetters = await Eventually.Until(() => _queues.DeadLettersOfAsync(poisoned), d => d.Count > 0, Patience, "the poison entry in the dead-letter stream", RedisCollection.Poll);
         foreach (var (stream, ids) in expected)
         {
-            var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, $"the events of {stream}");
+            var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, $"the events of {stream}", RedisCollection.Poll);
             Assert.Equal(ids.Order(), received.Order());
         }
 
@@ -66,7 +66,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
         Assert.Equal(queue, (string?)deadLetter["dead-letter.queue"]);
         Assert.Equal(1, counters.Count(RedisStreamMetrics.DeadLetteredName, queue, DeadLetterReasons.MaxDeliveries));
         Assert.Contains(LogSink.Errors, line => line.Contains((string)deadLetter["dead-letter.id"]!, StringComparison.Ordinal) && line.Contains("dead-letter", StringComparison.Ordinal));
-        await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the poison entry gone from its queue");
+        await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the poison entry gone from its queue", RedisCollection.Poll);
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
             await PublishAsync(stream, new ProbeEvent(id));
         }
 
-        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, "the decodable events");
+        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= ids.Length, Patience, "the decodable events", RedisCollection.Poll);
         Assert.Equal(ids.Order(), received.Order());
-        var deadLetter = Assert.Single(await Eventually.Until(() => _queues.DeadLettersOfAsync(stream), d => d.Count > 0, Patience, "the dead letter"));
+        var deadLetter = Assert.Single(await Eventually.Until(() => _queues.DeadLettersOfAsync(stream), d => d.Count > 0, Patience, "the dead letter", RedisCollection.Poll));
         Assert.Equal(garbage.ToString(), (string?)deadLetter["dead-letter.id"]);
         Assert.Equal(DeadLetterReasons.Undecodable, (string?)deadLetter["dead-letter.reason"]);
         Assert.Equal(0, (int)deadLetter["dead-letter.deliveries"]);
@@ -109,8 +109,8 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
             Assert.Empty(await Probe(stream).Received());
         }
 
-        Assert.Equal([eventId], await Eventually.Until(() => Probe(stream).Received(), r => r.Count > 0, Patience, "the held event"));
-        await Eventually.Until(() => _queues.EntriesOfAsync(stream), e => e.Count == 0, Patience, "the entry deleted after its delivery");
+        Assert.Equal([eventId], await Eventually.Until(() => Probe(stream).Received(), r => r.Count > 0, Patience, "the held event", RedisCollection.Poll));
+        await Eventually.Until(() => _queues.EntriesOfAsync(stream), e => e.Count == 0, Patience, "the entry deleted after its delivery", RedisCollection.Poll);
         Assert.DoesNotContain(entryId, await _queues.PendingIdsAsync(stream));
     }
 
@@ -128,7 +128,7 @@ public sealed class DeliveryTests(RedisServer redis) : IAsyncLifetime
             await Task.WhenAll(ids.Select(id => PublishAsync(stream, new ProbeEvent(id))));
         }
 
-        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= queued + 1, Patience, "every queued event");
+        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count >= queued + 1, Patience, "every queued event", RedisCollection.Poll);
         Assert.Equal(ids.Append(first).Order(), received.Order());
 
         // One event per delivery would take 201 deliveries; packed per stream they take a handful.

@@ -7,7 +7,7 @@ namespace Orleans.Bandits.Redis.Tests;
 
 /// <summary>Silos join a cluster under load and take queues over from the silo that read them.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class QueueTakeoverTests(RedisServer redis)
+public sealed class QueueTakeoverTests(RedisServerFixture redis)
 {
     private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(90);
 
@@ -33,7 +33,7 @@ public sealed class QueueTakeoverTests(RedisServer redis)
                 () => cluster.Client.GetStatsAsync(RedisCluster.Tenant, experiment),
                 s => s.TrainedEvents >= load.AcceptedFor(experiment),
                 Convergence,
-                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events");
+                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
             Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
             Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
         }
@@ -45,10 +45,10 @@ public sealed class QueueTakeoverTests(RedisServer redis)
                 .Select(count => (int)count!).ToList(),
             counts => counts.Count == 3 && counts.All(c => c > 0) && counts.Sum() == RedisSiloConfigurator.QueueCount,
             Convergence,
-            "the queues spread over the three silos");
+            "the queues spread over the three silos", RedisCollection.Poll);
         Assert.Equal(RedisSiloConfigurator.QueueCount, agents.Sum());
 
         await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
-        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted");
+        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
     }
 }

@@ -6,7 +6,7 @@ namespace Orleans.Bandits.Redis.Tests;
 
 /// <summary>The Redis commands of one queue, against the real server, without Orleans around them.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisQueueStoreTests(RedisServer redis) : IAsyncLifetime
+public sealed class RedisQueueStoreTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private readonly RedisKey _queue = $"store-tests/{Guid.NewGuid():N}/q0";
     private readonly RedisKey _deadLetter = $"store-tests/{Guid.NewGuid():N}/dead-letter";

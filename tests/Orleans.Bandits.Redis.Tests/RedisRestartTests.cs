@@ -15,7 +15,7 @@ public sealed class RedisRestartTests
         const int clients = 4, eventsPerClient = 1_500, eventsPerToken = 10;
 
         // A server of its own: the shared one must not go down under the other test classes' clusters.
-        var redis = new RedisServer();
+        var redis = new RedisServerFixture();
         await redis.InitializeAsync();
         try
         {
@@ -43,13 +43,13 @@ public sealed class RedisRestartTests
                     () => RedisCluster.On(cluster.LiveSilos[0]).GetStatsAsync(RedisCluster.Tenant, experiment),
                     s => s.TrainedEvents >= load.AcceptedFor(experiment),
                     Convergence,
-                    $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events");
+                    $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
                 Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
                 Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
             }
 
             await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
-            await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted");
+            await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
             Assert.Equal(0, await queues.DeadLetterCountAsync());
         }
         finally

@@ -5,7 +5,7 @@ namespace Orleans.Bandits.Redis.Tests;
 
 /// <summary>Silos die under load; what was accepted is learned exactly once.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class SiloFailureTests(RedisServer redis)
+public sealed class SiloFailureTests(RedisServerFixture redis)
 {
     private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(90);
 
@@ -40,17 +40,17 @@ public sealed class SiloFailureTests(RedisServer redis)
                 () => RedisCluster.On(cluster.LiveSilos[^1]).GetStatsAsync(RedisCluster.Tenant, experiment),
                 s => s.TrainedEvents >= load.AcceptedFor(experiment),
                 Convergence,
-                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events");
+                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
             Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
             Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
         }
 
         await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
-        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted");
+        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
         Assert.Equal(0, await queues.DeadLetterCountAsync());
 
         // Consumers of dead silos are forgotten once their entries were claimed: the groups stay small.
-        await Eventually.Until(queues.ConsumersPerQueueAsync, c => c.All(n => n == 1), Convergence, "one consumer per queue");
+        await Eventually.Until(queues.ConsumersPerQueueAsync, c => c.All(n => n == 1), Convergence, "one consumer per queue", RedisCollection.Poll);
 
         // The kills did leave entries behind that the new owners had to claim.
         Assert.True(counters.Total(RedisStreamMetrics.ReclaimedName, cluster.ServiceId) > 0, "no pending entry was reclaimed from a killed silo");

@@ -1,3 +1,4 @@
+using Orleans.Bandits.Testing;
 using System.Diagnostics;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Scale.Benchmarks.Hosting;
@@ -23,7 +24,8 @@ public sealed class ScaleRun(ScaleSettings settings, int experiments)
     public async Task<ScaleResult> RunAsync(CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{experiments:N0} experiments[/]: starting redis-server and the silo ...");
-        await using var redis = await RedisProcess.StartAsync();
+        // Fail fast if the server is gone: a run against a missing Redis measures nothing.
+        await using var redis = await RedisServer.StartAsync(clientOptions: "abortConnect=true,connectTimeout=2000");
         await using var silo = await ScaleSilo.StartAsync(redis.ConnectionString, settings.CollectionAge);
         var catalog = new ExperimentCatalog(experiments, settings.ExperimentsPerTenant);
         var driver = new CallDriver(settings.InFlight, cancellationToken);

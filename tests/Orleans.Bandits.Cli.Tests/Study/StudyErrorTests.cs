@@ -1,4 +1,5 @@
 using Orleans.Bandits.Cli.Tests.Commands;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cli.Tests.Study;
 
@@ -44,18 +45,11 @@ public sealed class StudyErrorTests : IDisposable
     public async Task Unreachable_cluster_is_a_usage_error_naming_the_gateway()
     {
         // Nothing listens on the port of a listener that was just closed.
-        var port = FreePort();
+        var port = FreePort.Next();
         var run = await CliRun.InvokeAsync("study", "--rounds", "100", "--seeds", "2", "--out", _out, "--wait-limit", "2", "--gateway-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains($"127.0.0.1:{port}", run.Error);
         Assert.Equal("", run.Output);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

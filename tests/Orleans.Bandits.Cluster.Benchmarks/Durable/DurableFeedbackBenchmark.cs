@@ -1,6 +1,7 @@
 using Orleans.Bandits.Cluster.Benchmarks.Feedback;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Policies;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;
 
@@ -29,7 +30,7 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
             ? thompson.Defaults
             : throw new InvalidOperationException("The catalogue has no default policy.");
 
-        await using var redis = await RedisServerProcess.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         log.WriteLine($"durable: redis-server on 127.0.0.1:{redis.Port} (AOF, appendfsync everysec)");
 
         // Short runs would otherwise measure the JIT's first tiers and the first clusters' start-up work.
@@ -59,7 +60,7 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
         return new DurableResults(throughput, visibility, staleness);
     }
 
-    private async Task<DurableThroughput> MeasureThroughputAsync(FeedbackBackend backend, FeedbackScenario scenario, RedisServerProcess redis)
+    private async Task<DurableThroughput> MeasureThroughputAsync(FeedbackBackend backend, FeedbackScenario scenario, RedisServer redis)
     {
         log.WriteLine($"durable {backend}: {scenario}");
         var cluster = await StartAsync(backend, redis);
@@ -83,6 +84,6 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
         return new DurableThroughput(backend, result, persisted);
     }
 
-    private static Task<BenchmarkCluster> StartAsync(FeedbackBackend backend, RedisServerProcess redis) =>
+    private static Task<BenchmarkCluster> StartAsync(FeedbackBackend backend, RedisServer redis) =>
         backend == FeedbackBackend.Redis ? BenchmarkCluster.StartRedisAsync(redis) : BenchmarkCluster.StartAsync();
 }

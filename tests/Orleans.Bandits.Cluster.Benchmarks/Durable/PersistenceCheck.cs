@@ -1,5 +1,6 @@
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;
 
@@ -17,7 +18,7 @@ public static class PersistenceCheck
     /// Starts a new cluster on the state a stopped one left in Redis and returns the events its experiments
     /// read back from storage, after checking each one's counts.
     /// </summary>
-    public static async Task<long> ReadBackAsync(RedisServerProcess redis, string serviceId, string clusterId, int eventsPerExperiment)
+    public static async Task<long> ReadBackAsync(RedisServer redis, string serviceId, string clusterId, int eventsPerExperiment)
     {
         await using var restarted = await BenchmarkCluster.StartRedisAsync(redis, serviceId, clusterId);
         long trained = 0;
@@ -38,7 +39,7 @@ public static class PersistenceCheck
     }
 
     /// <summary>The run's streams live under <c>{serviceId}/streams/feedback/</c>: its queues and its dead-letter stream.</summary>
-    public static async Task WaitUntilQueuesEmptyAsync(RedisServerProcess redis, string serviceId)
+    public static async Task WaitUntilQueuesEmptyAsync(RedisServer redis, string serviceId)
     {
         var connection = redis.Connection;
         var server = connection.GetServer(connection.GetEndPoints()[0]);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Testing;
 using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Hosting;
@@ -17,7 +18,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     private readonly TestCluster _cluster;
 
-    private BenchmarkCluster(TestCluster cluster, RedisServerProcess? redis)
+    private BenchmarkCluster(TestCluster cluster, RedisServer? redis)
     {
         _cluster = cluster;
         Redis = redis;
@@ -27,7 +28,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     }
 
     /// <summary>The Redis server in production mode; null in local mode.</summary>
-    public RedisServerProcess? Redis { get; }
+    public RedisServer? Redis { get; }
 
     /// <summary>Whose state this cluster reads and writes: give it to a new cluster to restart on the same state.</summary>
     public string ServiceId => _cluster.Options.ServiceId;
@@ -47,7 +48,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     /// Production mode on <paramref name="redis"/>. Pass the ids of a stopped cluster to start again on
     /// the state it left in Redis.
     /// </summary>
-    public static Task<BenchmarkCluster> StartRedisAsync(RedisServerProcess redis, string? serviceId = null, string? clusterId = null)
+    public static Task<BenchmarkCluster> StartRedisAsync(RedisServer redis, string? serviceId = null, string? clusterId = null)
     {
         var builder = NewBuilder<RedisBenchmarkSiloConfigurator>();
         builder.Options.UseTestClusterMembership = false;
@@ -69,7 +70,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         return builder;
     }
 
-    private static async Task<BenchmarkCluster> DeployAsync(TestClusterBuilder builder, RedisServerProcess? redis)
+    private static async Task<BenchmarkCluster> DeployAsync(TestClusterBuilder builder, RedisServer? redis)
     {
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Orleans.Bandits.Cluster.Benchmarks.Hosting;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Measurement;
 
@@ -10,13 +10,13 @@ namespace Orleans.Bandits.Cluster.Benchmarks.Measurement;
 /// </summary>
 public sealed class ResourceWindow
 {
-    private readonly RedisServerProcess? _redis;
+    private readonly RedisServer? _redis;
     private readonly LoadAverageSampler _load;
     private readonly TimeSpan _processCpu;
     private readonly TimeSpan _redisCpu;
     private readonly RedisServerStats? _commands;
 
-    private ResourceWindow(RedisServerProcess? redis, RedisServerStats? commands)
+    private ResourceWindow(RedisServer? redis, RedisServerStats? commands)
     {
         _redis = redis;
         _commands = commands;
@@ -25,7 +25,7 @@ public sealed class ResourceWindow
         _load = LoadAverageSampler.Start();
     }
 
-    public static async Task<ResourceWindow> OpenAsync(RedisServerProcess? redis) =>
+    public static async Task<ResourceWindow> OpenAsync(RedisServer? redis) =>
         new(redis, redis is null ? null : await RedisServerStats.ReadAsync(redis.Connection));
 
     public async Task<ResourceUse> CloseAsync()

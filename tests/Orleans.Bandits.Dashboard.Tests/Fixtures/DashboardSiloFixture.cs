@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
 
@@ -19,7 +20,7 @@ public class DashboardSiloFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public int GatewayPort { get; } = FreePorts.Next();
+    public int GatewayPort { get; } = FreePort.Next();
 
     public string HarnessDirectory { get; } = Directory.CreateTempSubdirectory("dashboard-harness-").FullName;
 
@@ -39,7 +40,7 @@ public class DashboardSiloFixture : IAsyncLifetime
         }
 
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: GatewayPort)
+            .UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: GatewayPort)
             .AddBanditsInMemoryProviders()
             .AddBandits()
             .AddBanditsDashboard());

@@ -58,7 +58,7 @@ public sealed class FeedbackLoad(RedisCluster cluster, IReadOnlyList<string> exp
 
     /// <summary>Waits (bounded) until at least <paramref name="count"/> events were accepted.</summary>
     public Task WhenAcceptedAsync(long count) =>
-        Eventually.Until(() => Task.FromResult(Accepted), accepted => accepted >= count, TimeSpan.FromSeconds(60), $"{count} accepted events");
+        Eventually.Until(() => Task.FromResult(Accepted), accepted => accepted >= count, TimeSpan.FromSeconds(60), $"{count} accepted events", RedisCollection.Poll);
 
     private async Task<T> SendAsync<T>(Func<IBanditsClient, Task<T>> call)
     {

@@ -22,7 +22,7 @@ public sealed class QueueInspector : IAsyncDisposable
 
     private IDatabase Redis => _connection.GetDatabase();
 
-    public static async Task<QueueInspector> ConnectAsync(RedisServer redis, string serviceId) =>
+    public static async Task<QueueInspector> ConnectAsync(RedisServerFixture redis, string serviceId) =>
         new(await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString), serviceId);
 
     public RedisKey QueueOf(StreamId stream) => _keys.Queue(_mapper.GetQueueForStream(stream));

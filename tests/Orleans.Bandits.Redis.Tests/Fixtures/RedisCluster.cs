@@ -26,10 +26,10 @@ public sealed class RedisCluster : IAsyncDisposable
     /// Starts silos against <paramref name="redis"/>. Give the ids of a stopped cluster to start it again
     /// on the state it left in Redis.
     /// </summary>
-    public static Task<RedisCluster> StartAsync(RedisServer redis, short silos, string? serviceId = null, string? clusterId = null) =>
+    public static Task<RedisCluster> StartAsync(RedisServerFixture redis, short silos, string? serviceId = null, string? clusterId = null) =>
         StartAsync<RedisSiloConfigurator>(redis, silos, serviceId, clusterId);
 
-    public static async Task<RedisCluster> StartAsync<TSiloConfigurator>(RedisServer redis, short silos, string? serviceId = null, string? clusterId = null)
+    public static async Task<RedisCluster> StartAsync<TSiloConfigurator>(RedisServerFixture redis, short silos, string? serviceId = null, string? clusterId = null)
         where TSiloConfigurator : RedisSiloConfigurator, new()
     {
         var builder = new TestClusterBuilder(silos);

@@ -1,3 +1,4 @@
+using Orleans.Bandits.Testing;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Orleans.Bandits.Scale.Benchmarks.Hosting;
+namespace Orleans.Bandits.Testing;
 
 /// <summary>A loopback port the OS reports free right now, so runs never collide with other silos or servers on the machine.</summary>
 public static class FreePort
