@@ -2,7 +2,7 @@ using System.CommandLine;
 using Orleans.Bandits.Cli.Reporting;
 using Orleans.Bandits.Cli.Study;
 using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Terminal;
+using Orleans.Bandits.Tools;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Grains.Tokens;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Cli.Study;
 
@@ -42,7 +41,7 @@ public sealed class StudyCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Quiet(builder.Logging);
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
@@ -80,12 +79,5 @@ public sealed class StudyCluster : IAsyncDisposable
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Error);
         logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

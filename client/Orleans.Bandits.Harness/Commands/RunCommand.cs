@@ -3,7 +3,7 @@ using System.Globalization;
 using Orleans.Bandits.Harness.Hosting;
 using Orleans.Bandits.Harness.Reporting;
 using Orleans.Bandits.Harness.Running;
-using Orleans.Bandits.Terminal;
+using Orleans.Bandits.Tools;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Harness.Commands;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Orleans.Bandits.Harness.Reporting;
 using Orleans.Bandits.LoadBalancer.Strategies;
-using Orleans.Bandits.Terminal;
+using Orleans.Bandits.Tools;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Harness.Commands;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Orleans.Bandits.Terminal;
+namespace Orleans.Bandits.Tools;
 
 /// <summary>A Spectre console over any writer: the real terminal as detected, anything else as plain wide text.</summary>
 public static class ConsoleFactory

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Orleans.Bandits.Harness.Hosting;
+namespace Orleans.Bandits.Tools;
 
-/// <summary>A loopback port the OS reports free right now (for the in-process silo's silo and gateway ports).</summary>
+/// <summary>A loopback port the OS reports free right now (for the silo and gateway ports of a silo started in process).</summary>
 public static class FreePort
 {
     public static int Next()
