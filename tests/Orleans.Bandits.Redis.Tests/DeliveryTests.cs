@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Redis.Streams;
 using Orleans.Bandits.Redis.Tests.Fixtures;
 using Orleans.Bandits.Redis.Tests.Probes;
 using Orleans.Runtime;
+using Orleans.Serialization;
 
 namespace Orleans.Bandits.Redis.Tests;
 
@@ -67,6 +69,46 @@ public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.Equal(1, counters.Count(RedisStreamMetrics.DeadLetteredName, queue, DeadLetterReasons.MaxDeliveries));
         Assert.Contains(LogSink.Errors, line => line.Contains((string)deadLetter["dead-letter.id"]!, StringComparison.Ordinal) && line.Contains("dead-letter", StringComparison.Ordinal));
         await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the poison entry gone from its queue", RedisCollection.Poll);
+    }
+
+    [Fact]
+    public async Task A_poison_message_sharing_an_entry_with_other_streams_is_dead_lettered_alone_and_the_others_are_delivered_once()
+    {
+        var poisoned = StreamId.Create(ProbeEvent.Namespace, $"shared-poison-{Guid.NewGuid():N}");
+        var neighbours = _queues.Neighbours(poisoned, $"sharer-{Guid.NewGuid():N}", 2);
+        RedisStreamMessage[] messages =
+        [
+            Message(neighbours[0], "first-0", "first-1"),
+            Message(poisoned, "poison"),
+            Message(neighbours[1], "second-0"),
+            Message(neighbours[0], "first-2"),
+        ];
+        var entryId = await _queues.AppendAsync(poisoned, Codec.Encode(messages));
+
+        var deadLetter = Assert.Single(await Eventually.Until(() => _queues.DeadLettersOfAsync(poisoned), d => d.Count > 0, Patience, "the dead letter", RedisCollection.Poll));
+        Assert.Equal(entryId.ToString(), (string?)deadLetter["dead-letter.id"]);
+        Assert.Equal(QuickRetrySiloConfigurator.MaxDeliveryAttempts, (int)deadLetter["dead-letter.deliveries"]);
+        Assert.True(Codec.TryDecode(deadLetter.Values, out var undelivered, out var error), error);
+        var only = Assert.Single(undelivered);
+        Assert.Equal(poisoned, only.StreamId);
+        Assert.Equal(new ProbeEvent("poison", Poison: true), Assert.Single(only.Events));
+
+        // Every retry carried the poison message alone: the neighbours got theirs exactly once.
+        Assert.Equal(["first-0", "first-1", "first-2"], (await Probe(neighbours[0]).Received()).Order());
+        Assert.Equal(["second-0"], await Probe(neighbours[1]).Received());
+        await Eventually.Until(() => _queues.EntriesOfAsync(poisoned), e => e.Count == 0, Patience, "the entry gone from its queue", RedisCollection.Poll);
+    }
+
+    [Fact]
+    public async Task An_entry_in_the_single_message_format_of_earlier_builds_is_delivered_and_acknowledged()
+    {
+        var stream = StreamId.Create(ProbeEvent.Namespace, $"earlier-{Guid.NewGuid():N}");
+        var body = Serializer.SerializeToArray(Message(stream, "written-by-an-earlier-build"));
+        await _queues.AppendSingleMessageEntryAsync(stream, body);
+
+        var received = await Eventually.Until(() => Probe(stream).Received(), r => r.Count > 0, Patience, "the event", RedisCollection.Poll);
+        Assert.Equal(["written-by-an-earlier-build"], received);
+        await Eventually.Until(() => _queues.EntriesOfAsync(stream), e => e.Count == 0, Patience, "the entry acknowledged", RedisCollection.Poll);
     }
 
     [Fact]
@@ -138,6 +180,13 @@ public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     private static string[] Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToArray();
+
+    private Serializer Serializer => RedisCluster.Services(_cluster.LiveSilos[0]).GetRequiredService<Serializer>();
+
+    private RedisEntryCodec Codec => new(Serializer);
+
+    private static RedisStreamMessage Message(StreamId stream, params string[] ids) =>
+        new(stream, ids.Select(id => (object)new ProbeEvent(id, Poison: id == "poison")).ToList(), null);
 
     private IProbeGrain Probe(StreamId stream) => _cluster.Cluster.Client.GetGrain<IProbeGrain>(stream.GetKeyAsString());
 

@@ -88,14 +88,14 @@ public sealed class RedisQueueStoreTests(RedisServerFixture redis) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_dead_letter_keeps_the_entry_s_fields_and_says_why_and_the_entry_leaves_the_queue()
+    public async Task A_dead_letter_carries_the_given_fields_and_says_why_and_the_entry_leaves_the_queue()
     {
         var store = Store("reader");
         await store.EnsureGroupAsync();
         await Redis.StreamAddAsync(_queue, "field", "poison");
         var entry = Assert.Single(await store.ReadNewAsync(10));
 
-        await store.DeadLetterAsync(entry, DeadLetterReasons.MaxDeliveries, 5, DateTimeOffset.UnixEpoch);
+        await store.DeadLetterAsync(entry.Id, entry.Values, DeadLetterReasons.MaxDeliveries, 5, DateTimeOffset.UnixEpoch);
 
         var letter = Assert.Single(await Redis.StreamRangeAsync(_deadLetter));
         Assert.Equal("poison", (string?)letter["field"]);

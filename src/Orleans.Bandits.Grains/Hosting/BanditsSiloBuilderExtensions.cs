@@ -19,6 +19,7 @@ public static class BanditsSiloBuilderExtensions
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         silo.Services.TryAddSingleton<TokenService>();
+        silo.Services.AddOptions<FeedbackPublishingOptions>();
         silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

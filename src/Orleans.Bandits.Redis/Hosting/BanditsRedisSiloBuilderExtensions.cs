@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Redis.Streams;
 using Orleans.Hosting;
 using Orleans.Persistence;
@@ -13,6 +15,9 @@ namespace Orleans.Bandits.Redis;
 /// <summary>Production mode: everything a silo keeps lives in Redis, so a host switches modes with one call.</summary>
 public static class BanditsRedisSiloBuilderExtensions
 {
+    /// <summary>Feedback publishes in flight per silo in production mode (see <see cref="FeedbackPublishingOptions"/>).</summary>
+    public const int MaxPublishesInFlight = 256;
+
     /// <summary>
     /// Redis clustering, Redis grain storage for the platform's grains and the stream pub-sub, and the
     /// durable Redis stream provider for feedback. Pass <c>abortConnect=false</c> in the connection string
@@ -20,9 +25,13 @@ public static class BanditsRedisSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddBanditsRedisProviders(this ISiloBuilder silo, string redisConnectionString, Action<RedisStreamOptions>? configureStreams = null)
     {
-        var redis = ConfigurationOptions.Parse(redisConnectionString);
+        var redis = RedisConnections.Parse(redisConnectionString);
         silo.UseRedisClustering(options => options.ConfigurationOptions = redis.Clone());
         silo.AddBanditsRedisStorage(redisConnectionString);
+
+        // The provider appends once per queue at a time, so it is the backpressure; the intake may hand it
+        // every stream's batch at once, and concurrent batches then share an entry.
+        silo.Services.Configure<FeedbackPublishingOptions>(options => options.MaxPublishesInFlight = MaxPublishesInFlight);
         return silo.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
         {
             options.ConfigurationOptions = redis.Clone();
@@ -37,7 +46,7 @@ public static class BanditsRedisSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddBanditsRedisStorage(this ISiloBuilder silo, string redisConnectionString)
     {
-        var redis = ConfigurationOptions.Parse(redisConnectionString);
+        var redis = RedisConnections.Parse(redisConnectionString);
         AddStorage(silo, BanditsStorage.Name, redis, deleteOnClear: true);
         AddStorage(silo, FeedbackStreams.PubSubStore, redis, deleteOnClear: false);
         return silo;

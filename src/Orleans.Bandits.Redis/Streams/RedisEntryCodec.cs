@@ -5,34 +5,52 @@ using StackExchange.Redis;
 
 namespace Orleans.Bandits.Redis.Streams;
 
-/// <summary>Turns the events of one publish into the fields of one Redis stream entry, and back.</summary>
+/// <summary>
+/// Turns the messages of one append into the fields of one Redis stream entry, and back. An entry carries
+/// the publishes of one queue that were waiting together (see <see cref="RedisQueueWriter"/>), each with its
+/// own stream.
+/// </summary>
 internal sealed class RedisEntryCodec(Serializer serializer)
 {
-    /// <summary>The stream id in readable form: for people reading the queue or the dead-letter stream.</summary>
-    public const string StreamField = "stream";
+    /// <summary>The entry's stream ids in readable form, one per line: for people reading the queue or the dead-letter stream.</summary>
+    public const string StreamsField = "streams";
 
-    /// <summary>The <see cref="RedisStreamMessage"/>, serialized with the Orleans serializer.</summary>
-    public const string BodyField = "body";
+    /// <summary>The <see cref="RedisStreamMessage"/>s, serialized together with the Orleans serializer.</summary>
+    public const string MessagesField = "messages";
 
-    public NameValueEntry[] Encode(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext) =>
+    /// <summary>
+    /// One <see cref="RedisStreamMessage"/>, as builds before multi-message entries wrote it: still read, so
+    /// entries queued across an upgrade are delivered rather than dead-lettered.
+    /// </summary>
+    public const string SingleMessageField = "body";
+
+    public NameValueEntry[] Encode(IReadOnlyList<RedisStreamMessage> messages) =>
     [
-        new(StreamField, streamId.ToString()),
-        new(BodyField, serializer.SerializeToArray(new RedisStreamMessage(streamId, events, requestContext))),
+        new(StreamsField, string.Join('\n', messages.Select(m => m.StreamId.ToString()))),
+        new(MessagesField, serializer.SerializeToArray(messages.ToArray())),
     ];
 
-    public bool TryDecode(NameValueEntry[] values, [NotNullWhen(true)] out RedisStreamMessage? message, [NotNullWhen(false)] out string? error)
+    public bool TryDecode(NameValueEntry[] values, [NotNullWhen(true)] out RedisStreamMessage[]? messages, [NotNullWhen(false)] out string? error)
     {
-        message = null;
-        var body = values.FirstOrDefault(v => v.Name == BodyField).Value;
+        messages = null;
+        var body = values.FirstOrDefault(v => v.Name == MessagesField).Value;
+        var single = body.IsNull;
+        if (single)
+        {
+            body = values.FirstOrDefault(v => v.Name == SingleMessageField).Value;
+        }
+
         if (body.IsNull)
         {
-            error = $"the entry has no '{BodyField}' field";
+            error = $"the entry has neither a '{MessagesField}' nor a '{SingleMessageField}' field";
             return false;
         }
 
         try
         {
-            message = serializer.Deserialize<RedisStreamMessage>((byte[])body!);
+            messages = single
+                ? serializer.Deserialize<RedisStreamMessage>((byte[])body!) is { } message ? [message] : null
+                : serializer.Deserialize<RedisStreamMessage[]>((byte[])body!);
         }
         catch (Exception e)
         {
@@ -40,9 +58,10 @@ internal sealed class RedisEntryCodec(Serializer serializer)
             return false;
         }
 
-        if (message is null)
+        if (messages is null || messages.Length == 0 || messages.Any(m => m is null))
         {
-            error = "the body decodes to nothing";
+            messages = null;
+            error = "the entry decodes to no message";
             return false;
         }
 

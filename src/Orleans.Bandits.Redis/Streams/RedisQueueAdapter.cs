@@ -6,8 +6,9 @@ using StackExchange.Redis;
 namespace Orleans.Bandits.Redis.Streams;
 
 /// <summary>
-/// Publishes to and creates receivers for the provider's queues. Publishing appends one entry (XADD)
-/// and completes only when Redis has acknowledged it; a Redis failure surfaces as the exception.
+/// Publishes to and creates receivers for the provider's queues. A publish completes only when Redis has
+/// acknowledged the append (XADD) of the entry that carries it; a Redis failure surfaces as the exception.
+/// Concurrent publishes to one queue share an entry (<see cref="RedisQueueWriter"/>).
 /// </summary>
 /// <remarks>
 /// Not rewindable: sequence numbers are local to the receiver that read an entry, and acknowledged
@@ -26,6 +27,7 @@ internal sealed partial class RedisQueueAdapter(
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RedisQueueAdapter>();
+    private readonly RedisQueueWriter _writer = new(connection, keys, codec);
 
     public string Name => name;
 
@@ -40,14 +42,14 @@ internal sealed partial class RedisQueueAdapter(
             throw new ArgumentException("The Redis stream provider does not accept sequence tokens from producers.", nameof(token));
         }
 
-        var queue = keys.Queue(mapper.GetQueueForStream(streamId));
+        var queue = mapper.GetQueueForStream(streamId);
         try
         {
-            await connection.GetDatabase().StreamAddAsync(queue, codec.Encode(streamId, events.Cast<object>().ToList(), requestContext));
+            await _writer.AppendAsync(queue, new RedisStreamMessage(streamId, events.Cast<object>().ToList(), requestContext));
         }
         catch (Exception e)
         {
-            LogPublishFailed(_logger, e, streamId, queue.ToString());
+            LogPublishFailed(_logger, e, streamId, keys.Queue(queue).ToString());
             throw;
         }
     }

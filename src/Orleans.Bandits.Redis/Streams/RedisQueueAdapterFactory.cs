@@ -103,7 +103,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory, IQueueAda
         await _connecting.WaitAsync(cancellationToken);
         try
         {
-            return _connection ??= await ConnectionMultiplexer.ConnectAsync(_options.ConfigurationOptions!.Clone());
+            return _connection ??= await ConnectionMultiplexer.ConnectAsync(RedisConnections.WithDefaults(_options.ConfigurationOptions!));
         }
         finally
         {

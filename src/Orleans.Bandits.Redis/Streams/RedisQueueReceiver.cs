@@ -7,17 +7,18 @@ using StackExchange.Redis;
 namespace Orleans.Bandits.Redis.Streams;
 
 /// <summary>
-/// Reads one queue for the pulling agent that owns it. Entries are acknowledged (and deleted) only when
-/// the agent's cache purges them as delivered, which happens after the consumer's OnNextAsync completed.
-/// A failed delivery is retried one entry at a time, so one poison entry cannot drag its neighbours with
-/// it; an entry handed out <see cref="RedisStreamOptions.MaxDeliveryAttempts"/> times goes to the
-/// dead-letter stream. When a silo takes a queue over, it claims the pending entries of the queue's
-/// previous consumers.
+/// Reads one queue for the pulling agent that owns it. An entry holds messages of one or more streams;
+/// it is acknowledged (and deleted) only when the agent's cache has purged every one of its messages as
+/// delivered, which happens after the consumers' OnNextAsync completed. A failed delivery is retried one
+/// message at a time, and only for the messages not yet delivered, so one poison message cannot drag its
+/// neighbours with it; an entry handed out <see cref="RedisStreamOptions.MaxDeliveryAttempts"/> times goes
+/// to the dead-letter stream with the messages that never got through. When a silo takes a queue over, it
+/// claims the pending entries of the queue's previous consumers.
 /// </summary>
 /// <remarks>
 /// The agent calls a receiver from one turn at a time, so the bookkeeping below needs no locks. Every
-/// entry this receiver owns is in exactly one place: in flight (in the agent's cache), waiting to be
-/// claimed again, or delivered and waiting for its acknowledgement to be written.
+/// entry this receiver owns is in exactly one place: in flight (some of its messages in the agent's
+/// cache), waiting to be claimed again, or delivered and waiting for its acknowledgement to be written.
 /// </remarks>
 internal sealed partial class RedisQueueReceiver(
     string provider,
@@ -38,7 +39,7 @@ internal sealed partial class RedisQueueReceiver(
     private const int MaxHeldPolls = 5;
 
     private readonly string _queue = store.Queue.ToString();
-    private readonly Dictionary<long, string[]> _inFlight = [];
+    private readonly DeliveryProgress _progress = new();
     private readonly HashSet<string> _owned = [];
     private readonly Queue<string> _failed = new();
     private readonly Queue<string> _reclaimed = new();
@@ -84,10 +85,10 @@ internal sealed partial class RedisQueueReceiver(
             ScheduleFailedDeliveries();
             await ReclaimIfDueAsync();
 
-            // Failed entries go one per container: a poison entry then fails alone.
-            foreach (var (id, message) in await AdmitAsync(await ClaimAsync(_failed, budget)))
+            // Failed messages go one per container: a poison message then fails alone.
+            foreach (var part in await AdmitAsync(await ClaimAsync(_failed, budget)))
             {
-                containers.Add(Pack([(id, message)]));
+                containers.Add(Pack([part]));
             }
 
             containers.AddRange(PackByStream(await AdmitAsync(await ClaimAsync(_reclaimed, budget - containers.Count))));
@@ -125,10 +126,7 @@ internal sealed partial class RedisQueueReceiver(
     {
         foreach (var message in messages)
         {
-            if (_inFlight.Remove(message.SequenceToken.SequenceNumber, out var ids))
-            {
-                _unacknowledged.AddRange(ids);
-            }
+            Settle(_progress.Delivered(message.SequenceToken.SequenceNumber));
         }
 
         await FlushAcknowledgementsAsync();
@@ -185,21 +183,28 @@ internal sealed partial class RedisQueueReceiver(
     /// flight is read at once (no added latency when idle), and so is a backlog (the last read was full).
     /// </summary>
     private bool HoldsNewEntries() =>
-        _inFlight.Count > 0 && !_lastNewReadFull && clock.GetUtcNow() - _lastNewRead < options.PollPeriod * MaxHeldPolls;
+        _progress.ContainersInFlight > 0 && !_lastNewReadFull && clock.GetUtcNow() - _lastNewRead < options.PollPeriod * MaxHeldPolls;
 
     private void ScheduleFailedDeliveries()
     {
         foreach (var sequenceNumber in ledger.TakeFailed())
         {
-            if (_inFlight.Remove(sequenceNumber, out var ids))
+            var settled = _progress.Failed(sequenceNumber);
+            Settle(settled);
+            if (settled.Incomplete.Count > 0)
             {
-                foreach (var id in ids)
-                {
-                    _failed.Enqueue(id);
-                }
-
-                LogRetrying(logger, _queue, ids.Length);
+                LogRetrying(logger, _queue, settled.Incomplete.Count);
             }
+        }
+    }
+
+    /// <summary>Entries with nothing in flight any more: acknowledged when all got through, claimed again when not.</summary>
+    private void Settle(DeliveryProgress.Settled settled)
+    {
+        _unacknowledged.AddRange(settled.Complete);
+        foreach (var id in settled.Incomplete)
+        {
+            _failed.Enqueue(id);
         }
     }
 
@@ -259,7 +264,12 @@ internal sealed partial class RedisQueueReceiver(
         {
             var claimed = await store.ClaimAsync(ids);
             // An id Redis did not return was acknowledged by someone else (a previous owner's late delivery).
-            _owned.ExceptWith(ids.Except(claimed.Select(e => e.Id)));
+            foreach (var gone in ids.Except(claimed.Select(e => e.Id)))
+            {
+                _owned.Remove(gone);
+                _progress.Forget(gone);
+            }
+
             return claimed;
         }
         catch
@@ -273,35 +283,50 @@ internal sealed partial class RedisQueueReceiver(
         }
     }
 
-    /// <summary>Takes ownership of the entries, dead-letters the ones that must not be delivered, and decodes the rest.</summary>
-    private async Task<List<(string Id, RedisStreamMessage Message)>> AdmitAsync(IReadOnlyList<QueueEntry> entries)
+    /// <summary>
+    /// Takes ownership of the entries, dead-letters the ones that must not be delivered, and returns the
+    /// messages of the rest that still need delivering (all of them, unless an earlier delivery of the entry
+    /// got part of the way).
+    /// </summary>
+    private async Task<List<(EntryPart Part, RedisStreamMessage Message)>> AdmitAsync(IReadOnlyList<QueueEntry> entries)
     {
-        var deliverable = new List<(string, RedisStreamMessage)>(entries.Count);
+        var deliverable = new List<(EntryPart, RedisStreamMessage)>(entries.Count);
         foreach (var entry in entries)
         {
             _owned.Add(entry.Id);
+            if (!codec.TryDecode(entry.Values, out var messages, out var error))
+            {
+                await DeadLetterAsync(entry, entry.Values, DeadLetterReasons.Undecodable, 0, error);
+                continue;
+            }
+
+            var parts = _progress.Undelivered(entry.Id, messages.Length)
+                .Select(i => (Part: new EntryPart(entry.Id, i, messages.Length), Message: messages[i]))
+                .ToList();
             if (entry.Deliveries > options.MaxDeliveryAttempts)
             {
-                await DeadLetterAsync(entry, DeadLetterReasons.MaxDeliveries, entry.Deliveries - 1, "every delivery failed");
-            }
-            else if (!codec.TryDecode(entry.Values, out var message, out var error))
-            {
-                await DeadLetterAsync(entry, DeadLetterReasons.Undecodable, 0, error);
+                var undelivered = codec.Encode(parts.ConvertAll(p => p.Message));
+                await DeadLetterAsync(entry, undelivered, DeadLetterReasons.MaxDeliveries, entry.Deliveries - 1, "every delivery failed");
             }
             else
             {
-                deliverable.Add((entry.Id, message));
+                deliverable.AddRange(parts);
             }
         }
 
         return deliverable;
     }
 
-    private async Task DeadLetterAsync(QueueEntry entry, string reason, long failedDeliveries, string detail)
+    /// <param name="entry">The entry leaving the queue.</param>
+    /// <param name="values">What the dead letter carries: the entry as read, or the messages of it never delivered.</param>
+    /// <param name="reason">One of <see cref="DeadLetterReasons"/>.</param>
+    /// <param name="failedDeliveries">Deliveries to consumers that failed.</param>
+    /// <param name="detail">For the log line.</param>
+    private async Task DeadLetterAsync(QueueEntry entry, NameValueEntry[] values, string reason, long failedDeliveries, string detail)
     {
         try
         {
-            await store.DeadLetterAsync(entry, reason, failedDeliveries, clock.GetUtcNow());
+            await store.DeadLetterAsync(entry.Id, values, reason, failedDeliveries, clock.GetUtcNow());
         }
         catch (Exception e)
         {
@@ -311,32 +336,33 @@ internal sealed partial class RedisQueueReceiver(
         }
 
         _owned.Remove(entry.Id);
+        _progress.Forget(entry.Id);
         RedisStreamMetrics.DeadLettered.Add(1, RedisStreamMetrics.For(provider, _queue, reason));
         LogDeadLettered(logger, entry.Id, _queue, failedDeliveries, reason, detail);
     }
 
     /// <summary>
-    /// Packs entries into containers per stream, in order, up to <see cref="RedisStreamOptions.MaxEventsPerContainer"/>
-    /// events each. An entry with a request context gets a container of its own, which carries that context.
+    /// Packs messages into containers per stream, in order, up to <see cref="RedisStreamOptions.MaxEventsPerContainer"/>
+    /// events each. A message with a request context gets a container of its own, which carries that context.
     /// </summary>
-    private IEnumerable<RedisBatchContainer> PackByStream(List<(string Id, RedisStreamMessage Message)> entries)
+    private IEnumerable<RedisBatchContainer> PackByStream(List<(EntryPart Part, RedisStreamMessage Message)> parts)
     {
-        foreach (var stream in entries.GroupBy(e => e.Message.StreamId))
+        foreach (var stream in parts.GroupBy(p => p.Message.StreamId))
         {
-            var pending = new List<(string, RedisStreamMessage)>();
+            var pending = new List<(EntryPart, RedisStreamMessage)>();
             var events = 0;
-            foreach (var entry in stream)
+            foreach (var part in stream)
             {
-                var alone = entry.Message.RequestContext is { Count: > 0 };
-                if (pending.Count > 0 && (alone || events + entry.Message.Events.Count > options.MaxEventsPerContainer))
+                var alone = part.Message.RequestContext is { Count: > 0 };
+                if (pending.Count > 0 && (alone || events + part.Message.Events.Count > options.MaxEventsPerContainer))
                 {
                     yield return Pack(pending);
                     pending = [];
                     events = 0;
                 }
 
-                pending.Add(entry);
-                events += entry.Message.Events.Count;
+                pending.Add(part);
+                events += part.Message.Events.Count;
                 if (alone)
                 {
                     yield return Pack(pending);
@@ -356,14 +382,14 @@ internal sealed partial class RedisQueueReceiver(
     /// The agent's cache orders containers by sequence number, so numbers follow the order containers
     /// are returned in; they are local to this receiver, which is why the adapter is not rewindable.
     /// </summary>
-    private RedisBatchContainer Pack(List<(string Id, RedisStreamMessage Message)> entries)
+    private RedisBatchContainer Pack(List<(EntryPart Part, RedisStreamMessage Message)> parts)
     {
         var sequenceNumber = _sequence++;
-        _inFlight[sequenceNumber] = entries.Select(e => e.Id).ToArray();
-        var first = entries[0].Message;
+        _progress.Dispatched(sequenceNumber, parts.Select(p => p.Part).ToArray());
+        var first = parts[0].Message;
         return new RedisBatchContainer(
             first.StreamId,
-            entries.SelectMany(e => e.Message.Events).ToList(),
+            parts.SelectMany(p => p.Message.Events).ToList(),
             first.RequestContext,
             new EventSequenceTokenV2(sequenceNumber));
     }
@@ -377,7 +403,7 @@ internal sealed partial class RedisQueueReceiver(
     [LoggerMessage(Level = LogLevel.Information, Message = "Claimed {Count} pending entries of {Queue} from other consumers")]
     private static partial void LogReclaimed(ILogger logger, string queue, int count);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery of {Count} entries of {Queue} failed; retrying them one by one")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery of {Count} entries of {Queue} failed; retrying their undelivered messages one by one")]
     private static partial void LogRetrying(ILogger logger, string queue, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledging {Count} delivered entries of {Queue} failed; retrying with the next read")]

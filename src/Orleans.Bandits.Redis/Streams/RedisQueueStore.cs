@@ -116,26 +116,27 @@ internal sealed class RedisQueueStore(IDatabase redis, RedisKey queue, RedisKey 
     }
 
     /// <summary>
-    /// Copies the entry to the dead-letter stream, then acknowledges it. A failure in between leaves it
-    /// pending, so it is dead-lettered again rather than lost.
+    /// Writes the dead letter, then acknowledges the entry. A failure in between leaves the entry pending,
+    /// so it is dead-lettered again rather than lost.
     /// </summary>
-    /// <param name="entry">The entry.</param>
+    /// <param name="entryId">The entry leaving the queue.</param>
+    /// <param name="values">What the dead letter carries of it.</param>
     /// <param name="reason">One of <see cref="DeadLetterReasons"/>.</param>
     /// <param name="failedDeliveries">Deliveries to consumers that failed (none for an entry that could not be decoded).</param>
     /// <param name="now">When.</param>
-    public async Task DeadLetterAsync(QueueEntry entry, string reason, long failedDeliveries, DateTimeOffset now)
+    public async Task DeadLetterAsync(string entryId, NameValueEntry[] values, string reason, long failedDeliveries, DateTimeOffset now)
     {
         NameValueEntry[] fields =
         [
-            .. entry.Values,
+            .. values,
             new("dead-letter.queue", queue.ToString()),
-            new("dead-letter.id", entry.Id),
+            new("dead-letter.id", entryId),
             new("dead-letter.deliveries", failedDeliveries),
             new("dead-letter.reason", reason),
             new("dead-letter.at", now.ToUnixTimeMilliseconds()),
         ];
         await redis.StreamAddAsync(deadLetter, fields, maxLength: options.DeadLetterMaxLength, useApproximateMaxLength: true);
-        await AcknowledgeAsync([entry.Id]);
+        await AcknowledgeAsync([entryId]);
     }
 
     /// <summary>Forgets consumers of departed owners, once they hold nothing, so the group stays small.</summary>

@@ -2,7 +2,7 @@ using Orleans.Runtime;
 
 namespace Orleans.Bandits.Redis.Streams;
 
-/// <summary>What one Redis stream entry holds: the events of one publish, serialized with the Orleans serializer.</summary>
+/// <summary>The events of one publish to one stream; a Redis stream entry holds one or more of them.</summary>
 [GenerateSerializer, Alias("bandits.redis.RedisStreamMessage")]
 internal sealed class RedisStreamMessage(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
 {

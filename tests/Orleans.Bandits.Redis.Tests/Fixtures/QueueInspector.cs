@@ -10,6 +10,9 @@ namespace Orleans.Bandits.Redis.Tests.Fixtures;
 /// <summary>Looks at a cluster's feedback queues in Redis directly, the way an operator would.</summary>
 public sealed class QueueInspector : IAsyncDisposable
 {
+    /// <summary>The readable stream id of an entry in the single-message format of earlier builds.</summary>
+    private const string SingleMessageStreamField = "stream";
+
     private readonly ConnectionMultiplexer _connection;
     private readonly RedisStreamKeys _keys;
     private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = RedisSiloConfigurator.QueueCount }, FeedbackStreams.ProviderName);
@@ -75,8 +78,9 @@ public sealed class QueueInspector : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Entries still in the queue of <paramref name="stream"/> that carry a message of it.</summary>
     public async Task<IReadOnlyList<StreamEntry>> EntriesOfAsync(StreamId stream) =>
-        (await Redis.StreamRangeAsync(QueueOf(stream))).Where(e => e[RedisEntryCodec.StreamField] == stream.ToString()).ToList();
+        (await Redis.StreamRangeAsync(QueueOf(stream))).Where(e => Names(e, stream)).ToList();
 
     /// <summary>Ids of the entries pending (handed out, not acknowledged) in the queue of <paramref name="stream"/>.</summary>
     public async Task<IReadOnlyList<string>> PendingIdsAsync(StreamId stream) =>
@@ -85,12 +89,26 @@ public sealed class QueueInspector : IAsyncDisposable
             .ToList();
 
     public async Task<IReadOnlyList<StreamEntry>> DeadLettersOfAsync(StreamId stream) =>
-        (await Redis.StreamRangeAsync(_keys.DeadLetter)).Where(e => e[RedisEntryCodec.StreamField] == stream.ToString()).ToList();
+        (await Redis.StreamRangeAsync(_keys.DeadLetter)).Where(e => Names(e, stream)).ToList();
 
     public Task<long> DeadLetterCountAsync() => Redis.StreamLengthAsync(_keys.DeadLetter);
 
+    /// <summary>Appends an entry made of <paramref name="fields"/> to the queue of <paramref name="stream"/>.</summary>
+    public Task<RedisValue> AppendAsync(StreamId stream, NameValueEntry[] fields) => Redis.StreamAddAsync(QueueOf(stream), fields);
+
+    /// <summary>Appends an entry with <paramref name="body"/> as its messages, bypassing the provider's codec.</summary>
     public Task<RedisValue> AppendRawAsync(StreamId stream, byte[] body) =>
-        Redis.StreamAddAsync(QueueOf(stream), [new(RedisEntryCodec.StreamField, stream.ToString()), new(RedisEntryCodec.BodyField, body)]);
+        Redis.StreamAddAsync(QueueOf(stream), [new(RedisEntryCodec.StreamsField, stream.ToString()), new(RedisEntryCodec.MessagesField, body)]);
+
+    /// <summary>Appends an entry in the single-message format of earlier builds: a readable <c>stream</c> field and a <c>body</c>.</summary>
+    public Task<RedisValue> AppendSingleMessageEntryAsync(StreamId stream, byte[] body) =>
+        Redis.StreamAddAsync(QueueOf(stream), [new(SingleMessageStreamField, stream.ToString()), new(RedisEntryCodec.SingleMessageField, body)]);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    /// <summary>Whether the entry's readable stream list (either format) names <paramref name="stream"/>.</summary>
+    private static bool Names(StreamEntry entry, StreamId stream) =>
+        entry[RedisEntryCodec.StreamsField] is { IsNull: false } streams
+            ? ((string)streams!).Split('\n').Contains(stream.ToString())
+            : entry[SingleMessageStreamField] == stream.ToString();
 }

@@ -1,23 +1,21 @@
-using Orleans.Bandits.Contracts;
-
-namespace Orleans.Bandits.Grains.Feedback;
+namespace Orleans.Bandits.Grains.Batching;
 
 /// <summary>
-/// The events of one stream waiting for the next publish, and whether a drain is running for them.
-/// A lane with nothing waiting retires; a caller that finds it retired takes a fresh one, so a lane
-/// never holds an event that no drain will publish.
+/// The items of one key waiting for the next commit, and whether a drain is running for them. A lane with
+/// nothing waiting retires; a caller that finds it retired takes a fresh one, so a lane never holds an item
+/// that no drain will commit.
 /// </summary>
-internal sealed class FeedbackLane(Func<IReadOnlyList<FeedbackEvent>, Task> publish)
+internal sealed class CommitLane<TItem>(Func<IReadOnlyList<TItem>, Task> commit)
 {
     private readonly Lock _gate = new();
-    private List<FeedbackWaiter> _waiting = [];
+    private List<CommitWaiter<TItem>> _waiting = [];
     private bool _draining;
     private bool _retired;
 
-    public Func<IReadOnlyList<FeedbackEvent>, Task> Publish => publish;
+    public Func<IReadOnlyList<TItem>, Task> Commit => commit;
 
     /// <summary>Queues the waiter; <paramref name="startDrain"/> tells the caller to start the drain. False when retired.</summary>
-    public bool TryAdd(FeedbackWaiter waiter, out bool startDrain)
+    public bool TryAdd(CommitWaiter<TItem> waiter, out bool startDrain)
     {
         lock (_gate)
         {
@@ -35,7 +33,7 @@ internal sealed class FeedbackLane(Func<IReadOnlyList<FeedbackEvent>, Task> publ
     }
 
     /// <summary>Up to <paramref name="max"/> waiters, oldest first; none, and the lane retired, when nothing waits.</summary>
-    public List<FeedbackWaiter> TakeBatchOrRetire(int max)
+    public List<CommitWaiter<TItem>> TakeBatchOrRetire(int max)
     {
         lock (_gate)
         {
