@@ -8,6 +8,8 @@ namespace Orleans.Bandits.Client;
 /// </summary>
 public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
 {
+    private IFeedbackGrain? _feedback;
+
     public Task<ExperimentView> CreateExperimentAsync(string tenant, string experiment, ExperimentDefinition definition) =>
         Experiment(tenant, experiment).Create(definition);
 
@@ -23,12 +25,12 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task RetireArmAsync(string tenant, string experiment, string armId) => Experiment(tenant, experiment).RetireArm(armId);
 
     public Task<SelectResult> SelectAsync(string tenant, string experiment, SelectRequest? request = null) =>
-        grains.GetGrain<ISelectorGrain>(Key(tenant, experiment)).Select(request ?? new SelectRequest());
+        KeyedGrains.Get<ISelectorGrain>(grains, Key(tenant, experiment)).Select(request ?? new SelectRequest());
 
     public Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback)
     {
         ValidId("tenant", tenant);
-        return grains.GetGrain<IFeedbackGrain>(0).Submit(tenant, feedback);
+        return Feedback.Submit(tenant, feedback);
     }
 
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetStats();
@@ -75,6 +77,9 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     }
 
     public Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId) => grains.GetGrain<IApiKeyGrain>(keyId).Describe();
+
+    /// <summary>One stateless worker id for all intake (Orleans routes each call to a local activation), resolved once.</summary>
+    private IFeedbackGrain Feedback => _feedback ??= grains.GetGrain<IFeedbackGrain>(0);
 
     private IExperimentGrain Experiment(string tenant, string experiment) => grains.GetGrain<IExperimentGrain>(Key(tenant, experiment));
 

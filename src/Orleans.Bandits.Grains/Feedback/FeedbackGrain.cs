@@ -43,7 +43,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher
         var token = Verify(tenant, request);
         ValidateShape(request);
         var id = new ExperimentId(token.Tenant, token.Experiment);
-        var replica = await GrainFactory.GetGrain<ISelectorGrain>(id.Key).GetReplica();
+        var replica = await KeyedGrains.Get<ISelectorGrain>(GrainFactory, id.Key).GetReplica();
         var feedback = ToEvent(replica, token, request);
 
         var stream = this.GetStreamProvider(FeedbackStreams.ProviderName)

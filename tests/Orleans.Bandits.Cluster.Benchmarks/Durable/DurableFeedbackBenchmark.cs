@@ -24,7 +24,7 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
         // 1 and 100 experiments, as the production target is stated; sizes keep setup noise small and the run short.
         FeedbackScenario[] scenarios = quick
             ? [new(1, 10_000), new(100, 100)]
-            : [new(1, 50_000), new(100, 1_000)];
+            : [new(1, 100_000), new(100, 2_000)];
         var probesPerExperiment = quick ? 5 : 15;
         var staleness = PolicyCatalogue.TryFind(PolicyCatalogue.DefaultPolicyName, out var thompson)
             ? thompson.Defaults

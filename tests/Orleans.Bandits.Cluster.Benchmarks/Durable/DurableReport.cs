@@ -17,14 +17,14 @@ public static class DurableReport
         output.WriteLine();
         output.WriteLine($"Durable feedback, end to end ({FeedbackThroughput.InFlight} calls in flight, {FeedbackThroughput.Arms} arms, Thompson-Beta):");
         output.WriteLine();
-        output.WriteLine("| experiments | events | setup | accepted/s | **trained/s** | drain after last accept | events per training batch | duplicates | read back after restart | CPU µs/event (silo + Redis) | load (min / median / max) |");
-        output.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| experiments | events | setup | accepted/s | **trained/s** | drain after last accept | events per training batch | duplicates | read back after restart | CPU µs/event (silo + Redis) | allocated KB/event, GCs | load (min / median / max) |");
+        output.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var run in results.Throughput)
         {
             var r = run.Feedback;
             var persisted = run.PersistedEvents is { } events ? events.ToString("N0", CultureInfo.InvariantCulture) : "n/a (memory)";
             output.WriteLine(Invariant(
-                $"| {r.Scenario.Experiments:N0} | {r.Scenario.TotalEvents:N0} | {run.Backend} | {r.AcceptedPerSecond:N0} | **{r.TrainedPerSecond:N0}** | {r.DrainSeconds:F2} s | {r.EventsPerBatch:F1} | {r.Duplicates:N0} | {persisted} | {r.Resources.ProcessCpuSeconds * 1e6 / r.Scenario.TotalEvents:F0} + {r.Resources.RedisCpuSeconds * 1e6 / r.Scenario.TotalEvents:F0} | {r.Resources.Load} |"));
+                $"| {r.Scenario.Experiments:N0} | {r.Scenario.TotalEvents:N0} | {run.Backend} | {r.AcceptedPerSecond:N0} | **{r.TrainedPerSecond:N0}** | {r.DrainSeconds:F2} s | {r.EventsPerBatch:F1} | {r.Duplicates:N0} | {persisted} | {r.Resources.ProcessCpuSeconds * 1e6 / r.Scenario.TotalEvents:F0} + {r.Resources.RedisCpuSeconds * 1e6 / r.Scenario.TotalEvents:F0} | {r.Resources.AllocatedBytes / 1024.0 / r.Scenario.TotalEvents:F1}, {r.Resources.Collections:N0} | {r.Resources.Load} |"));
         }
 
         output.WriteLine();

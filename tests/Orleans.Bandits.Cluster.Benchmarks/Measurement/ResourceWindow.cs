@@ -15,6 +15,8 @@ public sealed class ResourceWindow
     private readonly TimeSpan _processCpu;
     private readonly TimeSpan _redisCpu;
     private readonly RedisServerStats? _commands;
+    private readonly long _allocated;
+    private readonly int _collections;
 
     private ResourceWindow(RedisServer? redis, RedisServerStats? commands)
     {
@@ -22,6 +24,8 @@ public sealed class ResourceWindow
         _commands = commands;
         _redisCpu = redis?.CpuTime ?? TimeSpan.Zero;
         _processCpu = ProcessCpu();
+        _allocated = GC.GetTotalAllocatedBytes();
+        _collections = GC.CollectionCount(0);
         _load = LoadAverageSampler.Start();
     }
 
@@ -33,7 +37,9 @@ public sealed class ResourceWindow
         var processCpu = ProcessCpu() - _processCpu;
         var redisCpu = (_redis?.CpuTime ?? TimeSpan.Zero) - _redisCpu;
         var commands = _redis is null ? null : (await RedisServerStats.ReadAsync(_redis.Connection)).Since(_commands!);
-        return new ResourceUse(await _load.StopAsync(), processCpu.TotalSeconds, redisCpu.TotalSeconds, commands);
+        var allocated = GC.GetTotalAllocatedBytes() - _allocated;
+        var collections = GC.CollectionCount(0) - _collections;
+        return new ResourceUse(await _load.StopAsync(), processCpu.TotalSeconds, redisCpu.TotalSeconds, commands, allocated, collections);
     }
 
     private static TimeSpan ProcessCpu()
