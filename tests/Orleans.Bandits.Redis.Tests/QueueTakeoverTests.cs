@@ -38,17 +38,26 @@ public sealed class QueueTakeoverTests(RedisServerFixture redis)
             Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
         }
 
-        // Every silo now reads some of the queues, and together they read all of them.
+        // Together the three silos read every queue exactly once, and the joiners took some of them over.
+        // Not "every silo reads some": Orleans' default consistent-ring balancer hashes queues onto the
+        // silo ring, and with 8 queues a silo holds none in roughly one cluster in ten (each of three
+        // silos covers about a third of the ring: (2/3)^8 ≈ 4 % per silo).
         var agents = await Eventually.Until(
-            async () => (await cluster.Cluster.Client.GetGrain<IManagementGrain>(0)
+            async () => new AgentsPerSilo((await cluster.Cluster.Client.GetGrain<IManagementGrain>(0)
                 .SendControlCommandToProvider<PersistentStreamProvider>(FeedbackStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents))
-                .Select(count => (int)count!).ToList(),
-            counts => counts.Count == 3 && counts.All(c => c > 0) && counts.Sum() == RedisSiloConfigurator.QueueCount,
+                .Select(count => (int)count!).ToList()),
+            agents => agents.Counts.Count == 3 && agents.Counts.Sum() == RedisSiloConfigurator.QueueCount && agents.Counts.Max() < RedisSiloConfigurator.QueueCount,
             Convergence,
             "the queues spread over the three silos", RedisCollection.Poll);
-        Assert.Equal(RedisSiloConfigurator.QueueCount, agents.Sum());
+        Assert.Equal(RedisSiloConfigurator.QueueCount, agents.Counts.Sum());
 
         await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
         await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
+    }
+
+    /// <summary>Pulling agents (queues read) per silo, printed readably when the wait gives up.</summary>
+    private sealed record AgentsPerSilo(IReadOnlyList<int> Counts)
+    {
+        public override string ToString() => $"[{string.Join(", ", Counts)}]";
     }
 }
