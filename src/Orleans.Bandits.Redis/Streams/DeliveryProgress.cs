@@ -67,7 +67,8 @@ internal sealed class DeliveryProgress
                 entry.Delivered[part.Index] = true;
             }
 
-            if (entry.InFlight > 0 || settled.Complete.Contains(part.EntryId) || settled.Incomplete.Contains(part.EntryId))
+            // The last of an entry's parts in flight settles it; no later part of this container belongs to it.
+            if (entry.InFlight > 0)
             {
                 continue;
             }
