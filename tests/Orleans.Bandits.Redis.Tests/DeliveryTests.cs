@@ -191,5 +191,5 @@ public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
     private IProbeGrain Probe(StreamId stream) => _cluster.Cluster.Client.GetGrain<IProbeGrain>(stream.GetKeyAsString());
 
     private Task PublishAsync(StreamId stream, ProbeEvent probe) =>
-        _cluster.Cluster.Client.GetStreamProvider(FeedbackStreams.ProviderName).GetStream<ProbeEvent>(stream).OnNextAsync(probe);
+        _cluster.Cluster.Client.GetStreamProvider(BanditsProviders.FeedbackStream).GetStream<ProbeEvent>(stream).OnNextAsync(probe);
 }

@@ -44,7 +44,7 @@ public sealed class QueueTakeoverTests(RedisServerFixture redis)
         // silos covers about a third of the ring: (2/3)^8 ≈ 4 % per silo).
         var agents = await Eventually.Until(
             async () => new AgentsPerSilo((await cluster.Cluster.Client.GetGrain<IManagementGrain>(0)
-                .SendControlCommandToProvider<PersistentStreamProvider>(FeedbackStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents))
+                .SendControlCommandToProvider<PersistentStreamProvider>(BanditsProviders.FeedbackStream, (int)PersistentStreamProviderCommand.GetNumberRunningAgents))
                 .Select(count => (int)count!).ToList()),
             agents => agents.Counts.Count == 3 && agents.Counts.Sum() == RedisSiloConfigurator.QueueCount && agents.Counts.Max() < RedisSiloConfigurator.QueueCount,
             Convergence,

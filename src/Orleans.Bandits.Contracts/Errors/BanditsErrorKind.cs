@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Errors;
 
 /// <summary>Why a request was refused; each kind maps to one HTTP status in the API.</summary>
 [GenerateSerializer, Alias("bandits.BanditsErrorKind")]
@@ -27,4 +27,7 @@ public enum BanditsErrorKind
 
     /// <summary>A dependency (storage, stream provider) is down; nothing was accepted (503).</summary>
     Unavailable = 7,
+
+    /// <summary>The token was issued by an earlier incarnation of the experiment, since deleted or reset (410).</summary>
+    ExperimentReplaced = 8,
 }

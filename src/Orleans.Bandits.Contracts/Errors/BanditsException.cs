@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Errors;
 
 /// <summary>
 /// A request the platform refuses, with the reason. Thrown by grains and rethrown on the caller's

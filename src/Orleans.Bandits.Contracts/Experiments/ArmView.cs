@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 /// <summary>An arm as clients see it. Retired arms keep their index so outstanding tokens still count.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.ArmView")]

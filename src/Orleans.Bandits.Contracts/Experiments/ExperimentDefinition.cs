@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 /// <summary>What a client asks for when it creates an experiment.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentDefinition")]
@@ -8,6 +8,9 @@ public sealed record ExperimentDefinition(
     [property: Id(2)] int ContextDimension = 0,
     [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds)
 {
+    /// <summary>The policy an experiment gets when its definition names none.</summary>
+    public const string DefaultPolicyName = "thompson-beta";
+
     public const int DefaultFeedbackWindowSeconds = 86_400;
     public const int MinFeedbackWindowSeconds = 1;
     public const int MaxFeedbackWindowSeconds = 30 * 86_400;

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 [GenerateSerializer, Alias("bandits.ExperimentStatus")]
 public enum ExperimentStatus

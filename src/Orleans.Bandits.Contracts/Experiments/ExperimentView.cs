@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 /// <summary>An experiment as the API returns it.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentView")]

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 /// <summary>A policy by catalogue name with its parameters (scalars are one-element vectors).</summary>
 [GenerateSerializer, Immutable, Alias("bandits.PolicySpec")]

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Feedback;
 
 /// <summary>The feedback was durably accepted; it will be learned exactly once.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackAccepted")]

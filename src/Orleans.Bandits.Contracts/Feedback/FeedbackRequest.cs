@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Feedback;
 
 /// <summary>An outcome for a token from select: a reward, or that the arm was unavailable.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackRequest")]

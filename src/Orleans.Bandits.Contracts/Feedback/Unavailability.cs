@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Feedback;
 
 /// <summary>The arm reported itself unavailable (e.g. HTTP 429): mask it, learn no reward.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.Unavailability")]

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Selection;
 
 /// <summary>A request for an arm: optional context, arms to avoid this time, and the exploration scale.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.SelectRequest")]

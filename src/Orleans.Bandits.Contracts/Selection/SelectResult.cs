@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Selection;
 
 /// <summary>The chosen arm and the signed token that feedback must carry.</summary>
 /// <param name="Arm">The arm id to use.</param>

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Stats;
 
 /// <summary>What the experiment has learned about one arm.</summary>
 /// <param name="Id">Arm id.</param>

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Stats;
 
 /// <summary>The experiment's learned state, for dashboards and the stats endpoint.</summary>
 /// <param name="UpdatedAt">When the version last changed.</param>

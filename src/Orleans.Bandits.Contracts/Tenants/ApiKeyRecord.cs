@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Tenants;
 
 /// <summary>What the platform stores about an API key: never the key itself, only its SHA-256.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.ApiKeyRecord")]

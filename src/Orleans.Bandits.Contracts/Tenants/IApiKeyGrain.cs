@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Tenants;
 
 /// <summary>One API key's record, keyed by its public key id, so a gateway resolves a key with one call.</summary>
 [Alias("bandits.IApiKeyGrain")]

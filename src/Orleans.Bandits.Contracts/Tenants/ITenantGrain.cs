@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Tenants;
 
 /// <summary>A tenant: its API keys and the index of its experiments. Keyed by tenant id.</summary>
 [Alias("bandits.ITenantGrain")]

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Tenants;
 
 /// <summary>A newly issued key: <see cref="Key"/> is shown once and cannot be recovered.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.IssuedApiKey")]

@@ -1,7 +1,7 @@
 namespace Orleans.Bandits.Grains.Dedup;
 
 public sealed class DedupSegmentGrain(
-    [PersistentState("dedup", BanditsStorage.Name)] IPersistentState<DedupSegmentState> segment)
+    [PersistentState("dedup", BanditsProviders.Storage)] IPersistentState<DedupSegmentState> segment)
     : Grain, IDedupSegmentGrain
 {
     public async Task Store(DedupMark[] marks)

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Grains.Experiments;
 

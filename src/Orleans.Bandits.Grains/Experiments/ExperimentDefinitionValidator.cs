@@ -1,13 +1,9 @@
-using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Grains.Experiments;
 
 /// <summary>Checks a definition against the API's rules before anything is stored.</summary>
 public static class ExperimentDefinitionValidator
 {
-    public const string IdRule = "^[a-z0-9][a-z0-9._-]{0,63}$";
-
     /// <exception cref="BanditsException">Validation, naming the field.</exception>
     public static void Validate(ExperimentDefinition definition)
     {
@@ -18,10 +14,7 @@ public static class ExperimentDefinitionValidator
 
         for (var i = 0; i < definition.Arms.Count; i++)
         {
-            if (!ExperimentId.IsValidId(definition.Arms[i]))
-            {
-                throw BanditsException.Invalid($"arms[{i}].id", $"Arm id must match {IdRule}.");
-            }
+            ExperimentId.RequireValidId($"arms[{i}].id", definition.Arms[i]);
         }
 
         if (definition.Arms.Distinct(StringComparer.Ordinal).Count() != definition.Arms.Count)

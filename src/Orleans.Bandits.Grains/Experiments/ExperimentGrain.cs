@@ -1,46 +1,32 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Dedup;
+using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
-using Orleans.Bandits.Policies;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
 namespace Orleans.Bandits.Grains.Experiments;
 
 /// <summary>
-/// The single writer of one experiment. Orleans guarantees one activation per key, so there is
-/// no lock, no election and no lost update. Feedback arrives over the experiment's stream in
-/// batches; a batch is deduplicated, learned and persisted in one write before its delivery
-/// completes, so a crash replays it and the marks written with the state drop the replay.
+/// The single writer of one experiment: its control plane (create, pause, arms, delete) and its training.
+/// Orleans guarantees one activation per key, so there is no lock, no election and no lost update.
+/// Feedback arrives over the experiment's stream in batches, already validated at intake; a batch is
+/// deduplicated (<see cref="DedupLog"/>), learned and persisted in one write before its delivery
+/// completes, so a crash replays it and the marks written with the state drop the replay. Replicas take
+/// their snapshots through <see cref="SnapshotPublisher"/>.
 /// </summary>
-[ImplicitStreamSubscription(FeedbackStreams.Namespace)]
+[ImplicitStreamSubscription(BanditsProviders.FeedbackNamespace)]
 public sealed partial class ExperimentGrain(
-    [PersistentState("experiment", BanditsStorage.Name)] IPersistentState<ExperimentState> store,
+    [PersistentState("experiment", BanditsProviders.Storage)] IPersistentState<ExperimentState> store,
     TimeProvider clock,
     ILogger<ExperimentGrain> logger)
-    : Grain, IExperimentGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedbackEvent>
+    : Grain, IExperimentGrain, IExperimentReplicaSource, IFeedbackRulesSource, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedbackEvent>
 {
-    /// <summary>
-    /// Marks sealed per dedup segment. Every state write carries the marks not yet sealed, so this
-    /// bounds what a delivery rewrites: about 7 KB at most, however small the delivery.
-    /// </summary>
-    internal const int SegmentSize = 256;
-
-    /// <summary>
-    /// Small segments (under <see cref="MergedSegmentSize"/> marks) merged into one at a time: bounds
-    /// the segment references every state write carries as the feedback window fills.
-    /// </summary>
-    internal const int SegmentsPerMerge = 16;
-
-    /// <summary>A segment with at least this many marks is left as it is.</summary>
-    internal const int MergedSegmentSize = SegmentSize * SegmentsPerMerge;
-
-    private readonly DedupIndex _dedup = new();
-    private ExperimentSnapshot? _snapshot;
+    private readonly SnapshotPublisher _snapshots = new(clock);
+    private DedupLog? _dedup;
     private IBanditPolicy? _policy;
-    private long _snapshotBuiltAtMs;
-    private bool _snapshotControlStale = true;
 
     private ExperimentState State => store.State;
 
@@ -48,24 +34,11 @@ public sealed partial class ExperimentGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!State.Exists)
+        _dedup = new DedupLog(key => GrainFactory.GetGrain<IDedupSegmentGrain>(key), this.GetPrimaryKeyString());
+        if (State.Exists)
         {
-            return;
+            await Dedup.Load(State, NowMs);
         }
-
-        var now = NowMs;
-        var segments = await Task.WhenAll(State.Segments.Where(s => s.ExpiresAtUnixMs > now).Select(s => SegmentGrain(s.Number).Load()));
-        foreach (var mark in segments.SelectMany(marks => marks))
-        {
-            _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
-        }
-
-        foreach (var mark in State.PendingMarks)
-        {
-            _dedup.TryAdd(mark.Key, mark.ExpiresAtUnixMs);
-        }
-
-        _dedup.Prune(now);
     }
 
     public async Task<ExperimentView> Create(ExperimentDefinition definition)
@@ -76,7 +49,7 @@ public sealed partial class ExperimentGrain(
         }
 
         ExperimentDefinitionValidator.Validate(definition);
-        var spec = definition.Policy ?? new PolicySpec(PolicyCatalogue.DefaultPolicyName, new Dictionary<string, double[]>());
+        var spec = definition.Policy ?? new PolicySpec(ExperimentDefinition.DefaultPolicyName, new Dictionary<string, double[]>());
         IBanditPolicy policy;
         try
         {
@@ -142,10 +115,7 @@ public sealed partial class ExperimentGrain(
         store.State = new ExperimentState { Generation = State.Generation + 1 };
         _policy = null;
         await PersistControlChange();
-        _snapshot = null;
-
-        // A long-running experiment leaves hundreds of segments; cleared one by one they outlast the call's timeout.
-        await Task.WhenAll(segments.Select(segment => ClearSegment(segment.Number, store.State.Generation - 1)));
+        await ClearSegments(store.State.Generation - 1, segments);
 
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).RemoveExperiment(Id.Name);
 
@@ -155,10 +125,7 @@ public sealed partial class ExperimentGrain(
     public async Task<ExperimentView> AddArm(string armId)
     {
         EnsureExists();
-        if (!ExperimentId.IsValidId(armId))
-        {
-            throw BanditsException.Invalid("id", $"Arm id must match {ExperimentDefinitionValidator.IdRule}.");
-        }
+        ExperimentId.RequireValidId("id", armId);
 
         if (State.Arms.Any(a => a.Id == armId))
         {
@@ -198,22 +165,13 @@ public sealed partial class ExperimentGrain(
     public Task<ExperimentSnapshot?> GetSnapshot(long knownVersion)
     {
         EnsureExists();
-        if (knownVersion == State.Version)
-        {
-            return Task.FromResult<ExperimentSnapshot?>(null);
-        }
+        return Task.FromResult(_snapshots.Next(knownVersion, State.Version, Policy.Descriptor.Defaults.TrainingInterval, BuildSnapshot));
+    }
 
-        // Training batches are published at most once per training interval (building a
-        // snapshot can be costly, e.g. Cholesky factors); control changes are published at once.
-        var trainingInterval = (long)Policy.Descriptor.Defaults.TrainingInterval.TotalMilliseconds;
-        if (_snapshot is null || _snapshotControlStale || NowMs - _snapshotBuiltAtMs >= trainingInterval)
-        {
-            _snapshot = BuildSnapshot();
-            _snapshotBuiltAtMs = NowMs;
-            _snapshotControlStale = false;
-        }
-
-        return Task.FromResult(_snapshot.Version == knownVersion ? null : _snapshot);
+    public Task<FeedbackRules> GetFeedbackRules()
+    {
+        EnsureExists();
+        return Task.FromResult(new FeedbackRules(State.Generation, State.Policy, State.ContextDimension, State.Arms.Count));
     }
 
     public Task<ExperimentStats> GetStats()
@@ -241,17 +199,18 @@ public sealed partial class ExperimentGrain(
         foreach (var item in items)
         {
             var feedback = item.Item;
-            if (!_dedup.TryAdd(feedback.DedupKey, feedback.ExpiresAtUnixMs))
+            if (!Dedup.TryApply(State, new DedupMark(feedback.DedupKey, feedback.ExpiresAtUnixMs)))
             {
                 State.DuplicatesDropped++;
                 continue;
             }
 
             processed++;
-            State.PendingMarks.Add(new DedupMark(feedback.DedupKey, feedback.ExpiresAtUnixMs));
-            if (feedback.Arm < 0 || feedback.Arm >= State.Arms.Count)
+            if (feedback.Generation != State.Generation)
             {
-                Reject(feedback, "the arm index is out of range");
+                // Intake checked it against rules that may have been a second old: the experiment was
+                // deleted and created again since the token was issued.
+                Reject(feedback, "the token belongs to an earlier incarnation of the experiment");
                 continue;
             }
 
@@ -266,16 +225,6 @@ public sealed partial class ExperimentGrain(
             }
 
             var trainingEvent = new TrainingEvent(feedback.Arm, feedback.Reward ?? double.NaN, feedback.Propensity, feedback.Context, feedback.Costs);
-            try
-            {
-                Policy.Validate(trainingEvent);
-            }
-            catch (PolicyValidationException e)
-            {
-                Reject(feedback, e.Message);
-                continue;
-            }
-
             batch.Add(trainingEvent);
             totals.Learn(trainingEvent.Reward);
             totals.ConsecutiveUnavailable = 0;
@@ -283,7 +232,7 @@ public sealed partial class ExperimentGrain(
 
         if (batch.Count > 0)
         {
-            Policy.Train(State.Learned!, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batch));
+            Policy.Train(State.Learned!, CollectionsMarshal.AsSpan(batch));
             State.TrainedEvents += batch.Count;
         }
 
@@ -292,14 +241,18 @@ public sealed partial class ExperimentGrain(
             NewVersion();
         }
 
-        _snapshotControlStale |= controlChanged;
-        var expired = await StoreSegments(now);
+        if (controlChanged)
+        {
+            _snapshots.ControlChanged();
+        }
+
+        var released = await CompactDedup(now);
         await Persist();
         var tags = BanditsMetrics.For(this.GetPrimaryKeyString());
         BanditsMetrics.TrainingBatches.Add(1, tags);
         BanditsMetrics.TrainedEvents.Add(batch.Count, tags);
         BanditsMetrics.DuplicatesDropped.Add(items.Count - processed, tags);
-        await Task.WhenAll(expired.Select(segment => ClearSegment(segment.Number, State.Generation)));
+        await ClearSegments(State.Generation, released);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -312,6 +265,8 @@ public sealed partial class ExperimentGrain(
 
     /// <summary>Resolved once per activation and definition; only Create and Delete replace the definition.</summary>
     private IBanditPolicy Policy => _policy ??= PolicyResolver.Resolve(State.Policy, State.ContextDimension);
+
+    private DedupLog Dedup => _dedup ?? throw new InvalidOperationException("The experiment grain is not activated.");
 
     private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -350,7 +305,8 @@ public sealed partial class ExperimentGrain(
         State.ContextDimension,
         State.FeedbackWindowSeconds,
         Policy.CreateSnapshot(State.Learned!),
-        Policy.Descriptor.Defaults.ReplicaTtl);
+        Policy.Descriptor.Defaults.ReplicaTtl,
+        State.Generation);
 
     private void Reject(FeedbackEvent feedback, string reason)
     {
@@ -359,18 +315,14 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <summary>
-    /// Seals, forgets expired segments and merges small ones; returns the segments to clear once the
-    /// state no longer references them. The batch is already learned in memory, so if a segment
+    /// Compacts the dedup log before the state write. The batch is already learned in memory, so if a segment
     /// cannot be stored the activation must not serve again, as when the state write fails.
     /// </summary>
-    private async Task<List<DedupSegmentRef>> StoreSegments(long now)
+    private async Task<IReadOnlyList<DedupSegmentRef>> CompactDedup(long now)
     {
         try
         {
-            await SealFullSegment();
-            var expired = ForgetExpired(now);
-            expired.AddRange(await MergeSmallSegments(now));
-            return expired;
+            return await Dedup.Compact(State, now);
         }
         catch (Exception e)
         {
@@ -380,67 +332,9 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private async Task SealFullSegment()
-    {
-        if (State.PendingMarks.Count < SegmentSize)
-        {
-            return;
-        }
-
-        var number = State.NextSegment;
-        var marks = State.PendingMarks.ToArray();
-        // Stored before the state that references it: a crash in between leaves the marks in
-        // the state and the segment number unused, so the next seal overwrites it.
-        await SegmentGrain(number).Store(marks);
-        State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs), marks.Length));
-        State.NextSegment = number + 1;
-        State.PendingMarks.Clear();
-    }
-
-    /// <summary>
-    /// Once <see cref="SegmentsPerMerge"/> small segments exist (refs without a count are left alone), their live marks are stored as one new
-    /// segment, which replaces them in the state; returns the replaced ones, to clear after the state
-    /// write. Stored before the state that references it, like a seal: a crash in between leaves the
-    /// small segments referenced and intact, and the new number unused.
-    /// </summary>
-    private async Task<List<DedupSegmentRef>> MergeSmallSegments(long now)
-    {
-        var small = State.Segments.Where(s => s.Count is > 0 and < MergedSegmentSize).ToList();
-        if (small.Count < SegmentsPerMerge)
-        {
-            return [];
-        }
-
-        var loaded = await Task.WhenAll(small.Select(s => SegmentGrain(s.Number).Load()));
-        var marks = loaded.SelectMany(m => m).Where(m => m.ExpiresAtUnixMs > now).ToArray();
-        var number = State.NextSegment;
-        if (marks.Length > 0)
-        {
-            await SegmentGrain(number).Store(marks);
-        }
-
-        State.Segments.RemoveAll(small.Contains);
-        if (marks.Length > 0)
-        {
-            State.Segments.Add(new DedupSegmentRef(number, marks.Max(m => m.ExpiresAtUnixMs), marks.Length));
-            State.NextSegment = number + 1;
-        }
-
-        return small;
-    }
-
-    private List<DedupSegmentRef> ForgetExpired(long now)
-    {
-        _dedup.Prune(now);
-        State.PendingMarks.RemoveAll(m => m.ExpiresAtUnixMs <= now);
-        var expired = State.Segments.Where(s => s.ExpiresAtUnixMs <= now).ToList();
-        State.Segments.RemoveAll(s => s.ExpiresAtUnixMs <= now);
-        return expired;
-    }
-
     private async Task PersistControlChange()
     {
-        _snapshotControlStale = true;
+        _snapshots.ControlChanged();
         await Persist();
     }
 
@@ -463,26 +357,23 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private IDedupSegmentGrain SegmentGrain(long number, long? generation = null) =>
-        GrainFactory.GetGrain<IDedupSegmentGrain>($"{this.GetPrimaryKeyString()}#{generation ?? State.Generation}.{number}");
-
-    private async Task ClearSegment(long number, long generation)
+    private async Task ClearSegments(long generation, IEnumerable<DedupSegmentRef> segments)
     {
         try
         {
-            await SegmentGrain(number, generation).Clear();
+            await Dedup.Clear(generation, segments);
         }
         catch (Exception e)
         {
-            // Only storage garbage is left behind: the state no longer references the segment.
-            LogSegmentClearFailed(logger, e, this.GetPrimaryKeyString(), number);
+            // Only storage garbage is left behind: the state no longer references the segments.
+            LogSegmentClearFailed(logger, e, this.GetPrimaryKeyString());
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} feedback events for missing experiment {Experiment}")]
     private static partial void LogDroppedForMissingExperiment(ILogger logger, string experiment, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a feedback event for {Experiment} arm {Arm}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a feedback event for {Experiment} arm {Arm}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string experiment, int arm, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Feedback stream error for {Experiment}")]
@@ -491,6 +382,6 @@ public sealed partial class ExperimentGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing the state of {Experiment} failed; deactivating")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string experiment);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing dedup segment {Segment} of {Experiment} failed")]
-    private static partial void LogSegmentClearFailed(ILogger logger, Exception exception, string experiment, long segment);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing released dedup segments of {Experiment} failed")]
+    private static partial void LogSegmentClearFailed(ILogger logger, Exception exception, string experiment);
 }

@@ -1,6 +1,4 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Dedup;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Grains.Experiments;
 
@@ -9,7 +7,7 @@ namespace Orleans.Bandits.Grains.Experiments;
 /// the marks of the events they include: after a crash the two can never disagree.
 /// </summary>
 [GenerateSerializer, Alias("bandits.ExperimentState")]
-public sealed class ExperimentState
+public sealed class ExperimentState : IDedupLogState
 {
     [Id(0)]
     public bool Exists { get; set; }
@@ -22,7 +20,7 @@ public sealed class ExperimentState
     public List<ArmView> Arms { get; set; } = [];
 
     [Id(3)]
-    public PolicySpec Policy { get; set; } = new(PolicyCatalogue.DefaultPolicyName, new Dictionary<string, double[]>());
+    public PolicySpec Policy { get; set; } = new(ExperimentDefinition.DefaultPolicyName, new Dictionary<string, double[]>());
 
     [Id(4)]
     public int ContextDimension { get; set; }
@@ -62,7 +60,7 @@ public sealed class ExperimentState
     [Id(15)]
     public long NextSegment { get; set; }
 
-    /// <summary>Events refused at training (they passed intake but not the policy, e.g. after a definition change).</summary>
+    /// <summary>Events dropped at training: their token belongs to an earlier incarnation of the experiment.</summary>
     [Id(16)]
     public long RejectedEvents { get; set; }
 

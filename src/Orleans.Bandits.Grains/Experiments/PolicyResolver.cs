@@ -1,7 +1,6 @@
+using Orleans.Bandits.Grains.Replication;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Grains.Experiments;
 
@@ -15,8 +14,8 @@ public static class PolicyResolver
     private static readonly ConditionalWeakTable<ExperimentSnapshot, IBanditPolicy> BySnapshot = [];
 
     /// <summary>
-    /// The policy of a replica, found by reference after the first lookup: selection and feedback
-    /// intake call this per request, so it must not rebuild the spec key every time.
+    /// The policy of a replica, found by reference after the first lookup: selection calls this per
+    /// request, so it must not rebuild the spec key every time.
     /// </summary>
     public static IBanditPolicy Resolve(ExperimentSnapshot snapshot) =>
         BySnapshot.GetValue(snapshot, s => Resolve(s.Policy, s.ContextDimension));

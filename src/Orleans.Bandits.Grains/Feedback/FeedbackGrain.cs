@@ -1,18 +1,17 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
-using Orleans.Bandits.Policies;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 
 namespace Orleans.Bandits.Grains.Feedback;
 
 /// <summary>
-/// Feedback intake on the local silo: verify the token, check the outcome against the
-/// experiment's policy (on the local replica), and publish to the experiment's stream. The
-/// call returns only after the stream provider accepted the event, never before.
+/// Feedback intake on the local silo: verify the token, validate the outcome against the experiment's
+/// rules (the only place an outcome is validated: the experiment trusts what arrives on its stream),
+/// and publish to the experiment's stream. The call returns only after the stream provider accepted
+/// the event, never before.
 /// </summary>
 /// <remarks>
 /// Reentrant: a call holds no turn while its publish is under way. The backpressure a
@@ -22,7 +21,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// </remarks>
 [StatelessWorker]
 [Reentrant]
-public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher publisher, TimeProvider clock, ILogger<FeedbackGrain> logger)
+public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCache rules, FeedbackPublisher publisher, TimeProvider clock, ILogger<FeedbackGrain> logger)
     : Grain, IFeedbackGrain
 {
     public async Task<FeedbackAccepted> Submit(string tenant, FeedbackRequest request)
@@ -43,11 +42,10 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher
         var token = Verify(tenant, request);
         ValidateShape(request);
         var id = new ExperimentId(token.Tenant, token.Experiment);
-        var replica = await KeyedGrains.Get<ISelectorGrain>(GrainFactory, id.Key).GetReplica();
-        var feedback = ToEvent(replica, token, request);
+        var feedback = ToEvent(await rules.Get(id.Key, token.Generation, token.Arm), token, request);
 
-        var stream = this.GetStreamProvider(FeedbackStreams.ProviderName)
-            .GetStream<FeedbackEvent>(StreamId.Create(FeedbackStreams.Namespace, id.Key));
+        var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
+            .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, id.Key));
         try
         {
             await publisher.PublishAsync(stream, feedback);
@@ -106,19 +104,24 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher
         }
     }
 
-    private static FeedbackEvent ToEvent(ExperimentSnapshot replica, SelectionToken token, FeedbackRequest request)
+    private static FeedbackEvent ToEvent(FeedbackRules rules, SelectionToken token, FeedbackRequest request)
     {
-        if (token.Arm < 0 || token.Arm >= replica.Arms.Count)
+        if (token.Generation < rules.Generation)
         {
-            throw new BanditsException(BanditsErrorKind.NotFound, "The token's arm does not exist in this experiment.");
+            throw new BanditsException(BanditsErrorKind.ExperimentReplaced, "The token was issued by an experiment that has since been deleted or reset.", "token");
+        }
+
+        if (token.Generation > rules.Generation || token.Arm < 0 || token.Arm >= rules.ArmCount)
+        {
+            throw new BanditsException(BanditsErrorKind.NotFound, "The token's experiment or arm does not exist.");
         }
 
         if (request.Reward is { } reward)
         {
-            var policy = PolicyResolver.Resolve(replica);
             try
             {
-                policy.Validate(new TrainingEvent(token.Arm, reward, token.Propensity, token.Context, request.Costs));
+                PolicyResolver.Resolve(rules.Policy, rules.ContextDimension)
+                    .Validate(new TrainingEvent(token.Arm, reward, token.Propensity, token.Context, request.Costs));
             }
             catch (PolicyValidationException e)
             {
@@ -135,7 +138,8 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackPublisher
             token.Context,
             request.Costs,
             token.ExpiresAtUnixMs,
-            token.Version);
+            token.Version,
+            token.Generation);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing feedback for {Experiment} failed")]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Grains.Batching;
+using Orleans.Bandits.Primitives.Batching;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -21,7 +20,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 public sealed class FeedbackPublisher
 {
     /// <summary>Events per publish: one delivery's worth, so a message never outgrows a training batch.</summary>
-    public const int MaxEventsPerPublish = BanditsSiloBuilderExtensions.DeliveryBatchSize;
+    public const int MaxEventsPerPublish = BanditsProviders.DeliveryBatchSize;
 
     private readonly GroupCommit<StreamId, FeedbackEvent> _commits;
 

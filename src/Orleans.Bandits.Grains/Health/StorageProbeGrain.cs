@@ -1,9 +1,8 @@
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Grains.Health;
 
 public sealed class StorageProbeGrain(
-    [PersistentState("probe", BanditsStorage.Name)] IPersistentState<StorageProbeState> probe,
+    [PersistentState("probe", BanditsProviders.Storage)] IPersistentState<StorageProbeState> probe,
     TimeProvider clock)
     : Grain, IStorageProbeGrain
 {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
@@ -11,16 +10,14 @@ namespace Orleans.Bandits.Grains;
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions
 {
-    /// <summary>Events the stream delivers to an experiment in one batch (one training step, one write).</summary>
-    public const int DeliveryBatchSize = 256;
-
-    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), the feedback publisher and the clock.</summary>
+    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache and publisher, and the clock.</summary>
     public static ISiloBuilder AddBandits(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         silo.Services.TryAddSingleton<TokenService>();
         silo.Services.AddOptions<FeedbackPublishingOptions>();
         silo.Services.TryAddSingleton<FeedbackPublisher>();
+        silo.Services.TryAddSingleton<FeedbackRulesCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
@@ -31,20 +28,20 @@ public static class BanditsSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddBanditsInMemoryProviders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(BanditsStorage.Name);
-        silo.AddMemoryGrainStorage(FeedbackStreams.PubSubStore);
+        silo.AddMemoryGrainStorage(BanditsProviders.Storage);
+        silo.AddMemoryGrainStorage(BanditsProviders.PubSubStore);
         return silo.AddBanditsMemoryStreams();
     }
 
     /// <summary>
     /// The feedback stream on memory streams alone, for hosts that keep grain state elsewhere
     /// (the scale benchmark: Redis storage, memory streams). Its pub-sub needs the
-    /// <see cref="FeedbackStreams.PubSubStore"/> storage, which the host registers.
+    /// <see cref="BanditsProviders.PubSubStore"/> storage, which the host registers.
     /// </summary>
     public static ISiloBuilder AddBanditsMemoryStreams(this ISiloBuilder silo) =>
-        silo.AddMemoryStreams(FeedbackStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent => agent.Configure(options =>
+        silo.AddMemoryStreams(BanditsProviders.FeedbackStream, streams => streams.ConfigurePullingAgent(agent => agent.Configure(options =>
         {
-            options.BatchContainerBatchSize = DeliveryBatchSize;
+            options.BatchContainerBatchSize = BanditsProviders.DeliveryBatchSize;
             options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
         })));
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
@@ -40,7 +40,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
 
     public async Task<SelectResult> Select(SelectRequest request) => Choose(await CurrentReplica(), request);
 
-    public async Task<ExperimentSnapshot> GetReplica() => await CurrentReplica();
+    public async Task<long> GetReplicaVersion() => (await CurrentReplica()).Version;
 
     private async ValueTask<ExperimentSnapshot> CurrentReplica()
     {
@@ -66,7 +66,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
 
     private async Task Refresh()
     {
-        var experiment = GrainFactory.GetGrain<IExperimentGrain>(_key);
+        var experiment = GrainFactory.GetGrain<IExperimentReplicaSource>(_key);
         try
         {
             var fresh = await experiment.GetSnapshot(_replica?.Version ?? 0);
@@ -178,7 +178,8 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             context.Length > 0 ? context : null,
             now,
             now + (replica.FeedbackWindowSeconds * 1000L),
-            selectionId));
+            selectionId,
+            replica.Generation));
         BanditsMetrics.Selections.Add(1, _tags);
         BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, _tags);
         return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);

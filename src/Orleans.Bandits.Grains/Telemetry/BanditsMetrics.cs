@@ -5,7 +5,7 @@ using System.Diagnostics.Metrics;
 namespace Orleans.Bandits.Grains.Telemetry;
 
 /// <summary>
-/// The platform's instruments (meter <see cref="Contracts.BanditsTelemetry.MeterName"/>), exported by the hosts through
+/// The platform's instruments (meter <see cref="BanditsTelemetry.MeterName"/>), exported by the hosts through
 /// OpenTelemetry. Per-experiment tags are kept for the first <see cref="MaxTaggedExperiments"/>
 /// experiments a process sees; later ones are tagged <c>other</c>, so cardinality stays bounded.
 /// </summary>
@@ -13,7 +13,7 @@ public static class BanditsMetrics
 {
     public const int MaxTaggedExperiments = 100;
 
-    private static readonly Meter Meter = new(Contracts.BanditsTelemetry.MeterName);
+    private static readonly Meter Meter = new(BanditsTelemetry.MeterName);
     private static readonly ConcurrentDictionary<string, string> Tags = new(StringComparer.Ordinal);
 
     public static readonly Counter<long> Selections = Meter.CreateCounter<long>("bandits.selections", description: "Arms selected.");

@@ -1,10 +1,9 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Concurrency;
 
 namespace Orleans.Bandits.Grains.Tenants;
 
 public sealed class ApiKeyGrain(
-    [PersistentState("apikey", BanditsStorage.Name)] IPersistentState<ApiKeyState> key)
+    [PersistentState("apikey", BanditsProviders.Storage)] IPersistentState<ApiKeyState> key)
     : Grain, IApiKeyGrain
 {
     public async Task Issue(ApiKeyRecord record)

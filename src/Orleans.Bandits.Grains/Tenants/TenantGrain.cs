@@ -1,9 +1,9 @@
-using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Primitives.Security;
 
 namespace Orleans.Bandits.Grains.Tenants;
 
 public sealed class TenantGrain(
-    [PersistentState("tenant", BanditsStorage.Name)] IPersistentState<TenantState> tenant)
+    [PersistentState("tenant", BanditsProviders.Storage)] IPersistentState<TenantState> tenant)
     : Grain, ITenantGrain
 {
     public async Task Create()

@@ -2,7 +2,8 @@ namespace Orleans.Bandits.Grains.Tokens;
 
 /// <summary>
 /// What a selection token carries: everything needed to turn feedback into a training event
-/// without any server-side session. The token is the state.
+/// without any server-side session. The token is the state. <see cref="Generation"/> is the experiment's
+/// incarnation that issued it: a token outlives its experiment when the id is deleted and created again.
 /// </summary>
 public sealed record SelectionToken(
     string Tenant,
@@ -13,4 +14,5 @@ public sealed record SelectionToken(
     double[]? Context,
     long IssuedAtUnixMs,
     long ExpiresAtUnixMs,
-    UInt128 SelectionId);
+    UInt128 SelectionId,
+    long Generation);

@@ -7,11 +7,12 @@ namespace Orleans.Bandits.Grains.Tokens;
 /// The compact binary payload of a token (little-endian), before the signature:
 /// format byte, key id, tenant, experiment (each length-prefixed ASCII), arm (int32),
 /// version (int64), propensity (double, NaN = none), context (uint16 count + doubles),
-/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes).
+/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes), generation (int64).
+/// Format 2 added the generation; tokens of format 1 are refused.
 /// </summary>
 public static class TokenCodec
 {
-    private const byte Format = 1;
+    private const byte Format = 2;
     private const int MaxIdLength = 64;
 
     /// <summary>The encoded length of <paramref name="token"/>, so a signer can encode into a stack buffer.</summary>
@@ -23,7 +24,7 @@ public static class TokenCodec
             throw new ArgumentException("Context is too long for a token.", nameof(token));
         }
 
-        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16;
+        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16 + 8;
     }
 
     /// <summary>Writes the payload into <paramref name="span"/>, which must be exactly <see cref="EncodedLength"/> bytes.</summary>
@@ -54,6 +55,8 @@ public static class TokenCodec
         BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.ExpiresAtUnixMs);
         offset += 8;
         BinaryPrimitives.WriteUInt128LittleEndian(span[offset..], token.SelectionId);
+        offset += 16;
+        BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.Generation);
     }
 
     /// <summary>Parses a payload; false for anything that is not exactly one well-formed payload.</summary>
@@ -83,7 +86,7 @@ public static class TokenCodec
         offset += 8;
         int contextLength = BinaryPrimitives.ReadUInt16LittleEndian(payload[offset..]);
         offset += 2;
-        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16)
+        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16 + 8)
         {
             return false;
         }
@@ -100,7 +103,9 @@ public static class TokenCodec
         var expiresAt = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
         offset += 8;
         var selectionId = BinaryPrimitives.ReadUInt128LittleEndian(payload[offset..]);
-        token = new SelectionToken(tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId);
+        offset += 16;
+        var generation = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
+        token = new SelectionToken(tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId, generation);
         return true;
     }
 

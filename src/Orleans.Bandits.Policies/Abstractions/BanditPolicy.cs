@@ -65,7 +65,6 @@ public abstract class BanditPolicy(PolicyDescriptor descriptor, PolicyParameters
     {
         foreach (ref readonly var trainingEvent in batch)
         {
-            Validate(trainingEvent);
             if (trainingEvent.Arm >= state.ArmCount)
             {
                 throw new PolicyValidationException("arm", $"Arm index must be < {state.ArmCount} (got {trainingEvent.Arm}).");

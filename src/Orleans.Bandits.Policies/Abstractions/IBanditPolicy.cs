@@ -23,11 +23,15 @@ public interface IBanditPolicy
     /// <summary>Appends the statistics of one new arm; arm indices never change.</summary>
     void AddArm(PolicyState state);
 
-    /// <summary>Checks one event against the policy (reward range, context length, costs) before it is accepted.</summary>
+    /// <summary>
+    /// Checks one event against the policy (reward range, context length, costs) before it is accepted. The
+    /// platform does it once, at feedback intake; <see cref="Train"/> trusts its events and checks only that
+    /// each arm exists.
+    /// </summary>
     /// <exception cref="PolicyValidationException">The event cannot be learned by this policy.</exception>
     void Validate(in TrainingEvent trainingEvent);
 
-    /// <summary>Learns a batch of events, in order. Only the single writer calls this.</summary>
+    /// <summary>Learns a batch of events that passed <see cref="Validate"/>, in order. Only the single writer calls this.</summary>
     void Train(PolicyState state, ReadOnlySpan<TrainingEvent> batch);
 
     /// <summary>An immutable read replica with everything selection needs precomputed.</summary>

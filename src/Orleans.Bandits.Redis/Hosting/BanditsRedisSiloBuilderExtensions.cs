@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Bandits.Contracts;
-using Orleans.Bandits.Grains;
-using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Primitives.Hosting;
 using Orleans.Bandits.Redis.Streams;
 using Orleans.Hosting;
 using Orleans.Persistence;
@@ -32,10 +30,10 @@ public static class BanditsRedisSiloBuilderExtensions
         // The provider appends once per queue at a time, so it is the backpressure; the intake may hand it
         // every stream's batch at once, and concurrent batches then share an entry.
         silo.Services.Configure<FeedbackPublishingOptions>(options => options.MaxPublishesInFlight = MaxPublishesInFlight);
-        return silo.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
+        return silo.AddBanditsRedisStreams(BanditsProviders.FeedbackStream, options =>
         {
             options.ConfigurationOptions = redis.Clone();
-            options.MaxEventsPerContainer = BanditsSiloBuilderExtensions.DeliveryBatchSize;
+            options.MaxEventsPerContainer = BanditsProviders.DeliveryBatchSize;
             configureStreams?.Invoke(options);
         });
     }
@@ -47,8 +45,8 @@ public static class BanditsRedisSiloBuilderExtensions
     public static ISiloBuilder AddBanditsRedisStorage(this ISiloBuilder silo, string redisConnectionString)
     {
         var redis = RedisConnections.Parse(redisConnectionString);
-        AddStorage(silo, BanditsStorage.Name, redis, deleteOnClear: true);
-        AddStorage(silo, FeedbackStreams.PubSubStore, redis, deleteOnClear: false);
+        AddStorage(silo, BanditsProviders.Storage, redis, deleteOnClear: true);
+        AddStorage(silo, BanditsProviders.PubSubStore, redis, deleteOnClear: false);
         return silo;
     }
 

@@ -1,4 +1,4 @@
-using Orleans.Bandits.Grains.Batching;
+using Orleans.Bandits.Primitives.Batching;
 using Orleans.Streams;
 using StackExchange.Redis;
 

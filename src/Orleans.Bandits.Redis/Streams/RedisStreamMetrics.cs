@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Orleans.Bandits.Contracts;
+using Orleans.Bandits.Primitives.Hosting;
 
 namespace Orleans.Bandits.Redis.Streams;
 

@@ -44,7 +44,7 @@ public static class PersistenceCheck
         var connection = redis.Connection;
         var server = connection.GetServer(connection.GetEndPoints()[0]);
         var database = connection.GetDatabase();
-        var keys = server.Keys(pattern: $"{serviceId}/streams/{FeedbackStreams.ProviderName}/*").ToList();
+        var keys = server.Keys(pattern: $"{serviceId}/streams/{BanditsProviders.FeedbackStream}/*").ToList();
         if (keys.Count == 0)
         {
             throw new InvalidOperationException($"No Redis stream of service {serviceId} was found: did the run use the Redis provider?");

@@ -25,8 +25,8 @@ public sealed class DedupSegmentTests(ClusterFixture fixture)
         var name = Fixtures.Experiments.NewName("segments");
         await fixture.Client.CreateAsync(name);
         var id = new ExperimentId(Tenant, name);
-        var stream = fixture.Cluster.Client.GetStreamProvider(FeedbackStreams.ProviderName)
-            .GetStream<FeedbackEvent>(StreamId.Create(FeedbackStreams.Namespace, id.Key));
+        var stream = fixture.Cluster.Client.GetStreamProvider(BanditsProviders.FeedbackStream)
+            .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, id.Key));
         var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
         var feedback = Enumerable.Range(1, events).Select(i => new FeedbackEvent((UInt128)i, i % 2, 1.0, null, null, null, null, expires, 1)).ToArray();
 

@@ -72,8 +72,8 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
         const int events = 500;
         var name = Fixtures.Experiments.NewName("redelivery");
         await fixture.Client.CreateAsync(name);
-        var stream = fixture.Cluster.Client.GetStreamProvider(FeedbackStreams.ProviderName)
-            .GetStream<FeedbackEvent>(StreamId.Create(FeedbackStreams.Namespace, new ExperimentId(Tenant, name).Key));
+        var stream = fixture.Cluster.Client.GetStreamProvider(BanditsProviders.FeedbackStream)
+            .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, new ExperimentId(Tenant, name).Key));
         var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
 
         for (var i = 0; i < events; i++)

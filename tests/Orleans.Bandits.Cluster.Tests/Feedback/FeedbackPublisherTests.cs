@@ -11,9 +11,9 @@ namespace Orleans.Bandits.Cluster.Tests.Feedback;
 /// </summary>
 public sealed class FeedbackPublisherTests
 {
-    private static readonly StreamId StreamA = StreamId.Create(FeedbackStreams.Namespace, "t/a");
-    private static readonly StreamId StreamB = StreamId.Create(FeedbackStreams.Namespace, "t/b");
-    private static readonly StreamId StreamC = StreamId.Create(FeedbackStreams.Namespace, "t/c");
+    private static readonly StreamId StreamA = StreamId.Create(BanditsProviders.FeedbackNamespace, "t/a");
+    private static readonly StreamId StreamB = StreamId.Create(BanditsProviders.FeedbackNamespace, "t/b");
+    private static readonly StreamId StreamC = StreamId.Create(BanditsProviders.FeedbackNamespace, "t/c");
 
     [Fact]
     public async Task Events_that_arrive_during_a_publish_go_out_together_in_the_next_one_and_each_caller_waits_for_its_own()

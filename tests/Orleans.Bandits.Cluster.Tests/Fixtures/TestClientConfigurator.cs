@@ -9,5 +9,5 @@ namespace Orleans.Bandits.Cluster.Tests.Fixtures;
 public sealed class TestClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder client) =>
-        client.AddMemoryStreams(FeedbackStreams.ProviderName);
+        client.AddMemoryStreams(BanditsProviders.FeedbackStream);
 }

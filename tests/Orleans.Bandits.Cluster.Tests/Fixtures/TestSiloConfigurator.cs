@@ -20,9 +20,9 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder silo)
     {
         silo.AddBandits();
-        silo.AddMemoryGrainStorage(FeedbackStreams.PubSubStore);
+        silo.AddMemoryGrainStorage(BanditsProviders.PubSubStore);
         silo.AddBanditsMemoryStreams();
-        silo.Services.AddGrainStorage(BanditsStorage.Name, (sp, name) => new ProcessWideGrainStorage(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, name, sp.GetRequiredService<Serializer>()));
+        silo.Services.AddGrainStorage(BanditsProviders.Storage, (sp, name) => new ProcessWideGrainStorage(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, name, sp.GetRequiredService<Serializer>()));
         silo.AddIncomingGrainCallFilter<SnapshotGate>();
         silo.AddIncomingGrainCallFilter<SnapshotCallCounter>();
         silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = Key.Id, Secret = Convert.ToBase64String(Key.Secret) }]);

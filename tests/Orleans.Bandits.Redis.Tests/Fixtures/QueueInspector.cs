@@ -15,12 +15,12 @@ public sealed class QueueInspector : IAsyncDisposable
 
     private readonly ConnectionMultiplexer _connection;
     private readonly RedisStreamKeys _keys;
-    private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = RedisSiloConfigurator.QueueCount }, FeedbackStreams.ProviderName);
+    private readonly HashRingBasedStreamQueueMapper _mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = RedisSiloConfigurator.QueueCount }, BanditsProviders.FeedbackStream);
 
     private QueueInspector(ConnectionMultiplexer connection, string serviceId)
     {
         _connection = connection;
-        _keys = new RedisStreamKeys(serviceId, FeedbackStreams.ProviderName);
+        _keys = new RedisStreamKeys(serviceId, BanditsProviders.FeedbackStream);
     }
 
     private IDatabase Redis => _connection.GetDatabase();

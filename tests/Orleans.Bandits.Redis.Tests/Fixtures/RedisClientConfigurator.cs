@@ -14,7 +14,7 @@ public sealed class RedisClientConfigurator : IClientBuilderConfigurator
     {
         var redis = configuration[RedisCluster.ConnectionStringKey]!;
         client.UseRedisClustering(redis);
-        client.AddBanditsRedisStreams(FeedbackStreams.ProviderName, options =>
+        client.AddBanditsRedisStreams(BanditsProviders.FeedbackStream, options =>
         {
             options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
             options.QueueCount = RedisSiloConfigurator.QueueCount;

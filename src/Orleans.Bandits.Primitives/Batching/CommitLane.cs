@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Grains.Batching;
+namespace Orleans.Bandits.Primitives.Batching;
 
 /// <summary>
 /// The items of one key waiting for the next commit, and whether a drain is running for them. A lane with

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Selection;
 
 /// <summary>
 /// A per-silo read replica of one experiment (a stateless worker keyed like the experiment):
@@ -10,7 +10,7 @@ public interface ISelectorGrain : IGrainWithStringKey
     [Alias("Select")]
     Task<SelectResult> Select(SelectRequest request);
 
-    /// <summary>The replica's snapshot (refreshing it if cold); used to validate feedback locally.</summary>
-    [Alias("GetReplica")]
-    Task<ExperimentSnapshot> GetReplica();
+    /// <summary>The version this silo's replica serves (fetching it first if cold): how a driver waits for training to reach selection.</summary>
+    [Alias("GetReplicaVersion")]
+    Task<long> GetReplicaVersion();
 }

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Grains.Batching;
+namespace Orleans.Bandits.Primitives.Batching;
 
 /// <summary>One caller's item and the promise it waits on: kept when its commit completes, broken when it fails.</summary>
 internal sealed class CommitWaiter<TItem>(TItem item)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Orleans.Runtime;
 
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Client;
 
 /// <summary>
 /// Grain references for the per-request paths (select, feedback). Orleans 10.4's <c>GetGrain&lt;T&gt;(key)</c>
@@ -9,7 +9,7 @@ namespace Orleans.Bandits.Contracts;
 /// feedback path that was about a seventh of everything allocated. The interface and grain types are
 /// resolved once per interface here, and every later reference is built from them directly.
 /// </summary>
-public static class KeyedGrains
+internal static class KeyedGrains
 {
     private static readonly ConcurrentDictionary<Type, (GrainType Grain, GrainInterfaceType Interface)> Types = new();
 

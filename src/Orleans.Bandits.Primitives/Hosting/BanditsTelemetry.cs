@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Primitives.Hosting;
 
 /// <summary>Names hosts need to export the platform's telemetry.</summary>
 public static class BanditsTelemetry

@@ -1,8 +1,8 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Grains.Feedback;
 
 /// <summary>
-/// The event that travels on the feedback stream to the experiment grain. Everything in it was
-/// recovered from a verified token, so the grain trusts it.
+/// The event that travels on the feedback stream, from intake to the experiment grain (silo to silo; clients never see it). Everything in it was
+/// recovered from a verified token and validated at intake, so the grain trusts it.
 /// </summary>
 /// <param name="DedupKey">128-bit digest of (selection id, client event id): equal keys are the same event.</param>
 /// <param name="Arm">Arm index (stable for the experiment's lifetime).</param>
@@ -13,6 +13,7 @@ namespace Orleans.Bandits.Contracts;
 /// <param name="Costs">Resources consumed (knapsack policies).</param>
 /// <param name="ExpiresAtUnixMs">When the token stops being accepted; the dedup mark may be forgotten after it.</param>
 /// <param name="SelectedAtVersion">Snapshot version the arm was chosen on (how stale the choice was).</param>
+/// <param name="Generation">The experiment incarnation that issued the token; the experiment drops events of another.</param>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackEvent")]
 public sealed record FeedbackEvent(
     [property: Id(0)] UInt128 DedupKey,
@@ -23,4 +24,5 @@ public sealed record FeedbackEvent(
     [property: Id(5)] double[]? Context,
     [property: Id(6)] double[]? Costs,
     [property: Id(7)] long ExpiresAtUnixMs,
-    [property: Id(8)] long SelectedAtVersion);
+    [property: Id(8)] long SelectedAtVersion,
+    [property: Id(9)] long Generation);

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Grains.Feedback;
+namespace Orleans.Bandits.Primitives.Hosting;
 
 /// <summary>How much feedback a silo's intake hands to the stream provider at once.</summary>
 public sealed class FeedbackPublishingOptions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Orleans.Runtime;
 
-namespace Orleans.Bandits.Grains.Batching;
+namespace Orleans.Bandits.Primitives.Batching;
 
 /// <summary>
 /// Group commit: items of the same key that arrive while a commit of that key is under way wait, and go

@@ -1,6 +1,5 @@
-using Orleans.Bandits.Policies;
 
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Grains.Serialization;
 
 /// <summary>Wire form of <see cref="PolicySnapshot"/>, which lives in the Orleans-free policy library.</summary>
 [GenerateSerializer, Immutable, Alias("bandits.PolicySnapshot")]

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Primitives.Security;
 
 /// <summary>
 /// API keys look like <c>bk_{keyId}_{secret}</c>: the key id (16 hex characters) finds the record,
@@ -35,6 +35,7 @@ public static class ApiKeyFormat
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public static bool Matches(ApiKeyRecord record, string secret) =>
-        CryptographicOperations.FixedTimeEquals(record.SecretHash, Hash(secret));
+    /// <summary>Whether <paramref name="secret"/> hashes to the stored <paramref name="secretHash"/>, compared in constant time.</summary>
+    public static bool Matches(byte[] secretHash, string secret) =>
+        CryptographicOperations.FixedTimeEquals(secretHash, Hash(secret));
 }

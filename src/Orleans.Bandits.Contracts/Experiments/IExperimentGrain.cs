@@ -1,11 +1,11 @@
 using Orleans.Concurrency;
 
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Experiments;
 
 /// <summary>
 /// One experiment, keyed <c>{tenant}/{experiment}</c>. Orleans keeps a single activation, which
-/// makes it the single writer of the learned parameters. Feedback reaches it over the
-/// <see cref="FeedbackStreams"/> stream, not through this interface.
+/// makes it the single writer of the learned parameters. Feedback reaches it over the experiment's
+/// feedback stream, not through this interface.
 /// </summary>
 [Alias("bandits.IExperimentGrain")]
 public interface IExperimentGrain : IGrainWithStringKey
@@ -29,11 +29,6 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     [Alias("RetireArm")]
     Task RetireArm(string armId);
-
-    /// <summary>The current snapshot, or <c>null</c> when <paramref name="knownVersion"/> is still current.</summary>
-    /// <exception cref="BanditsException">NotFound when the experiment does not exist (or was deleted).</exception>
-    [Alias("GetSnapshot"), ReadOnly]
-    Task<ExperimentSnapshot?> GetSnapshot(long knownVersion);
 
     [Alias("GetStats"), ReadOnly]
     Task<ExperimentStats> GetStats();

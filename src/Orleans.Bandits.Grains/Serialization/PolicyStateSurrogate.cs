@@ -1,6 +1,5 @@
-using Orleans.Bandits.Policies;
 
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Grains.Serialization;
 
 /// <summary>Stored form of <see cref="PolicyState"/>: what grain storage persists for the learned parameters.</summary>
 [GenerateSerializer, Alias("bandits.PolicyState")]

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Feedback;
 
 /// <summary>
 /// Accepts feedback on behalf of a tenant: verifies the token, validates the outcome against the

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Contracts;
+namespace Orleans.Bandits.Contracts.Health;
 
 /// <summary>Readiness: a write and read through the platform's grain storage.</summary>
 [Alias("bandits.IStorageProbeGrain")]
