@@ -1,5 +1,3 @@
-using Orleans.Bandits.Contracts;
-
 namespace Orleans.Bandits.Client;
 
 /// <summary>
@@ -27,18 +25,14 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<SelectResult> SelectAsync(string tenant, string experiment, SelectRequest? request = null) =>
         KeyedGrains.Get<ISelectorGrain>(grains, Key(tenant, experiment)).Select(request ?? new SelectRequest());
 
-    public Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback)
-    {
-        ValidId("tenant", tenant);
-        return Feedback.Submit(tenant, feedback);
-    }
+    public Task<FeedbackAccepted> FeedbackAsync(string tenant, FeedbackRequest feedback) =>
+        Feedback.Submit(ExperimentId.RequireValidId("tenant", tenant), feedback);
 
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetStats();
 
     public async Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant)
     {
-        ValidId("tenant", tenant);
-        var names = await grains.GetGrain<ITenantGrain>(tenant).ListExperiments();
+        var names = await grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).ListExperiments();
         var views = await Task.WhenAll(names.Select(async name =>
         {
             try
@@ -53,15 +47,11 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
         return views.OfType<ExperimentView>().ToList();
     }
 
-    public Task CreateTenantAsync(string tenant)
-    {
-        ValidId("id", tenant);
-        return grains.GetGrain<ITenantGrain>(tenant).Create();
-    }
+    public Task CreateTenantAsync(string tenant) => grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("id", tenant)).Create();
 
     public Task<IssuedApiKey> IssueApiKeyAsync(string tenant, string name)
     {
-        ValidId("tenant", tenant);
+        ExperimentId.RequireValidId("tenant", tenant);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
         {
             throw BanditsException.Invalid("name", "name is required, at most 128 characters.");
@@ -70,11 +60,10 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
         return grains.GetGrain<ITenantGrain>(tenant).IssueKey(name);
     }
 
-    public Task RevokeApiKeyAsync(string tenant, string keyId)
-    {
-        ValidId("tenant", tenant);
-        return grains.GetGrain<ITenantGrain>(tenant).RevokeKey(keyId);
-    }
+    public Task RevokeApiKeyAsync(string tenant, string keyId) =>
+        grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).RevokeKey(keyId);
+
+    public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => grains.GetGrain<IPolicyCatalogueGrain>(0).List();
 
     public Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId) => grains.GetGrain<IApiKeyGrain>(keyId).Describe();
 
@@ -83,18 +72,5 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
 
     private IExperimentGrain Experiment(string tenant, string experiment) => grains.GetGrain<IExperimentGrain>(Key(tenant, experiment));
 
-    private static string Key(string tenant, string experiment)
-    {
-        ValidId("tenant", tenant);
-        ValidId("id", experiment);
-        return new ExperimentId(tenant, experiment).Key;
-    }
-
-    private static void ValidId(string field, string value)
-    {
-        if (!ExperimentId.IsValidId(value))
-        {
-            throw BanditsException.Invalid(field, $"'{value}' is not a valid id: ids match ^[a-z0-9][a-z0-9._-]{{0,63}}$.");
-        }
-    }
+    private static string Key(string tenant, string experiment) => ExperimentId.Of(tenant, experiment).Key;
 }

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Contracts;
-
 namespace Orleans.Bandits.Client;
 
 /// <summary>
@@ -35,6 +33,9 @@ public interface IBanditsClient
     Task<IssuedApiKey> IssueApiKeyAsync(string tenant, string name);
 
     Task RevokeApiKeyAsync(string tenant, string keyId);
+
+    /// <summary>The policies the platform offers, as its silos describe them.</summary>
+    Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync();
 
     /// <summary>The stored record of a key id (hash only), or <c>null</c> if never issued.</summary>
     Task<ApiKeyRecord?> DescribeApiKeyAsync(string keyId);

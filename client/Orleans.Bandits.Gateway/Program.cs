@@ -1,6 +1,7 @@
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Gateway;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Http.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(GatewayClusteringOptions.Section).Get<GatewayClusteringOptions>() ?? new GatewayClusteringOptions();

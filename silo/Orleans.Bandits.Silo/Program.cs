@@ -2,6 +2,7 @@ using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Http.Dashboard;
 using Orleans.Bandits.Redis;
 using Orleans.Bandits.Silo;
 

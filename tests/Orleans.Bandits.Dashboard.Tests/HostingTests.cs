@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Dashboard.Tests.Fixtures;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Http.Dashboard;
 
 namespace Orleans.Bandits.Dashboard.Tests;
 

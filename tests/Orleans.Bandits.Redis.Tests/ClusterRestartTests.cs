@@ -1,4 +1,3 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Redis.Tests.Fixtures;
 
 namespace Orleans.Bandits.Redis.Tests;

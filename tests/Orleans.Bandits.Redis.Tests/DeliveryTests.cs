@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Redis.Streams;
 using Orleans.Bandits.Redis.Tests.Fixtures;
 using Orleans.Bandits.Redis.Tests.Probes;

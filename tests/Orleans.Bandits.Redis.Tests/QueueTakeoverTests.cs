@@ -1,4 +1,3 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Redis.Tests.Fixtures;
 using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;

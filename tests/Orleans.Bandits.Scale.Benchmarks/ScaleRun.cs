@@ -1,6 +1,5 @@
 using Orleans.Bandits.Testing;
 using System.Diagnostics;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Scale.Benchmarks.Hosting;
 using Orleans.Bandits.Scale.Benchmarks.Measurements;
 using Orleans.Bandits.Scale.Benchmarks.Phases;

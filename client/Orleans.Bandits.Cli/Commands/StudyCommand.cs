@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Orleans.Bandits.Cli.Reporting;
 using Orleans.Bandits.Cli.Study;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Tools;
 using Spectre.Console;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Study;
@@ -154,7 +153,7 @@ public sealed class LockstepDriver(IBanditsClient client, IGrainFactory grains, 
     private async Task<bool> WaitForReplica(long version, CancellationToken cancellationToken)
     {
         var selector = grains.GetGrain<ISelectorGrain>(_key);
-        return await Until(selector.GetReplica, r => r.Version >= version, $"the selector replica to serve version {version}", cancellationToken) is not null;
+        return await Until(async () => new ServedVersion(await selector.GetReplicaVersion()), served => served.Version >= version, $"the selector replica to serve version {version}", cancellationToken) is not null;
     }
 
     /// <summary>Polls until done (the value), cancelled (<c>null</c>) or past the wait limit (fails loudly).</summary>
@@ -183,4 +182,7 @@ public sealed class LockstepDriver(IBanditsClient client, IGrainFactory grains, 
 
     private TimeoutException Timeout(string what) =>
         new($"Experiment {plan.Experiment}: gave up after {plan.WaitLimit.TotalSeconds:0} s waiting for {what}. The cluster is not keeping up or lost feedback; the study's numbers would be wrong, so it stops.");
+
+    /// <summary>The version a replica serves, boxed for <see cref="Until{T}"/>.</summary>
+    private sealed record ServedVersion(long Version);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.FlakyServers.Contracts;
 using Orleans.Bandits.LoadBalancer.Routing;
 using Orleans.Bandits.LoadBalancer.Strategies;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.LoadBalancer.Http;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.LoadBalancer.Downstream;
 using Orleans.Bandits.LoadBalancer.Hosting;
 

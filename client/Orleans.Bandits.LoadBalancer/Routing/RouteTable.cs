@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.LoadBalancer.Hosting;
 
 namespace Orleans.Bandits.LoadBalancer.Routing;

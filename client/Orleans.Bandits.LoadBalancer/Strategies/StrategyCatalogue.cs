@@ -1,4 +1,3 @@
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.LoadBalancer.Strategies;
 

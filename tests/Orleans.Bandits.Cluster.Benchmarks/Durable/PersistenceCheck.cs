@@ -1,5 +1,4 @@
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Measurement;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;
 

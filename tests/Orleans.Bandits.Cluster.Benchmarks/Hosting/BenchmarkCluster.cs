@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Testing;
 using Orleans.TestingHost;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Ping;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Selection;
 

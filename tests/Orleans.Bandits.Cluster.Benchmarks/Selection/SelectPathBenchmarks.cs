@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Tokens;
 
@@ -24,7 +23,7 @@ public class SelectPathBenchmarks
     {
         _tokens = new TokenService([BenchmarkSiloConfigurator.Key], BenchmarkSiloConfigurator.Key.Id);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        _token = new SelectionToken(BenchmarkCluster.Tenant, "select-bench", 3, 1, null, null, now, now + 86_400_000, UInt128.MaxValue / 3);
+        _token = new SelectionToken(BenchmarkCluster.Tenant, "select-bench", 3, 1, null, null, now, now + 86_400_000, UInt128.MaxValue / 3, 0);
     }
 
     /// <summary>The selector resolves its policy from the replica's spec on every select.</summary>

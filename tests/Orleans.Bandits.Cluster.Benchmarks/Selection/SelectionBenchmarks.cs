@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Ping;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Selection;

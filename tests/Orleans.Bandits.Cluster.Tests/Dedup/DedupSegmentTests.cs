@@ -1,5 +1,4 @@
 using Orleans.Bandits.Cluster.Tests.Fixtures;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
@@ -21,14 +20,14 @@ public sealed class DedupSegmentTests(ClusterFixture fixture)
     {
         // Chunks smaller than a segment, each trained before the next, so no seal exceeds two chunks'
         // worth of one segment: twice the merged size then makes well over SegmentsPerMerge seals.
-        const int chunkSize = 64, events = (2 * ExperimentGrain.MergedSegmentSize) + 100;
+        const int chunkSize = 64, events = (2 * DedupLog.MergedSegmentSize) + 100;
         var name = Fixtures.Experiments.NewName("segments");
         await fixture.Client.CreateAsync(name);
         var id = new ExperimentId(Tenant, name);
         var stream = fixture.Cluster.Client.GetStreamProvider(BanditsProviders.FeedbackStream)
             .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, id.Key));
         var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
-        var feedback = Enumerable.Range(1, events).Select(i => new FeedbackEvent((UInt128)i, i % 2, 1.0, null, null, null, null, expires, 1)).ToArray();
+        var feedback = Enumerable.Range(1, events).Select(i => new FeedbackEvent((UInt128)i, i % 2, 1.0, null, null, null, null, expires, 1, 0)).ToArray();
 
         var sent = 0;
         foreach (var chunk in feedback.Chunk(chunkSize))

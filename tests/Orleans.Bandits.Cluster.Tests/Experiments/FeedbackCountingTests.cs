@@ -1,5 +1,4 @@
 using Orleans.Bandits.Cluster.Tests.Fixtures;
-using Orleans.Bandits.Contracts;
 using Orleans.Streams;
 using Orleans.Runtime;
 
@@ -78,7 +77,7 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
 
         for (var i = 0; i < events; i++)
         {
-            var feedback = new FeedbackEvent((UInt128)(i + 1), i % 2, 1.0, null, null, null, null, expires, 1);
+            var feedback = new FeedbackEvent((UInt128)(i + 1), i % 2, 1.0, null, null, null, null, expires, 1, 0);
             await stream.OnNextAsync(feedback);
             await stream.OnNextAsync(feedback);
         }

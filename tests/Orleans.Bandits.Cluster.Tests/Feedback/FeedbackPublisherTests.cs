@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Feedback;
 using Orleans.Runtime;
 
@@ -128,7 +127,7 @@ public sealed class FeedbackPublisherTests
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (UInt128)i), published);
     }
 
-    private static FeedbackEvent Event(int key) => new((UInt128)key, 0, 1.0, null, null, null, null, long.MaxValue, 1);
+    private static FeedbackEvent Event(int key) => new((UInt128)key, 0, 1.0, null, null, null, null, long.MaxValue, 1, 0);
 
     private static ulong[] Keys(IReadOnlyList<FeedbackEvent> events) => events.Select(e => (ulong)e.DedupKey).ToArray();
 

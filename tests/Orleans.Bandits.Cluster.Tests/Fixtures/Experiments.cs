@@ -1,5 +1,4 @@
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Tests.Fixtures;
 

@@ -1,5 +1,5 @@
+using Orleans.Bandits.Grains.Replication;
 using System.Collections.Concurrent;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Tests.Fixtures;
 
@@ -12,7 +12,7 @@ public sealed class SnapshotCallCounter : IIncomingGrainCallFilter
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod.Name == nameof(IExperimentGrain.GetSnapshot))
+        if (context.InterfaceMethod.Name == nameof(IExperimentReplicaSource.GetSnapshot))
         {
             Calls.AddOrUpdate(context.TargetId.Key.ToString()!, 1, (_, count) => count + 1);
         }

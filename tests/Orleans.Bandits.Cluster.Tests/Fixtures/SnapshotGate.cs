@@ -1,5 +1,5 @@
+using Orleans.Bandits.Grains.Replication;
 using System.Collections.Concurrent;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Cluster.Tests.Fixtures;
 
@@ -21,7 +21,7 @@ public sealed class SnapshotGate : IIncomingGrainCallFilter
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod.Name == nameof(IExperimentGrain.GetSnapshot)
+        if (context.InterfaceMethod.Name == nameof(IExperimentReplicaSource.GetSnapshot)
             && Held.TryGetValue(context.TargetId.Key.ToString()!, out var gate))
         {
             await gate.Task;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Orleans.Bandits.Contracts;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 

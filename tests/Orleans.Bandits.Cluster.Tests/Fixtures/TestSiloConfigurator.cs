@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;

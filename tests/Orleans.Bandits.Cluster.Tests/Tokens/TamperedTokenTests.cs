@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Bandits.Cluster.Tests.Fixtures;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Grains.Tokens;
 
 namespace Orleans.Bandits.Cluster.Tests.Tokens;
@@ -76,7 +75,7 @@ public sealed class TamperedTokenTests(ClusterFixture fixture)
         var retired = new TokenKey("retired-key", Enumerable.Repeat((byte)7, 32).ToArray());
         var signer = new TokenService([retired], retired.Id);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var forged = signer.Sign(new SelectionToken(Tenant, name, 0, 1, null, null, now, now + 60_000, 42));
+        var forged = signer.Sign(new SelectionToken(Tenant, name, 0, 1, null, null, now, now + 60_000, 42, 0));
 
         var error = await Assert.ThrowsAsync<BanditsException>(() => fixture.Client.FeedbackAsync(Tenant, new FeedbackRequest(forged, 1)));
         Assert.Equal(BanditsErrorKind.InvalidToken, error.Kind);

@@ -8,7 +8,7 @@ public sealed class TokenServiceTests
     private static readonly TokenKey New = new("k2", Enumerable.Repeat((byte)2, 32).ToArray());
 
     private static SelectionToken Sample(double[]? context = null) =>
-        new("acme", "hero", 3, 42, 0.25, context, 1_000, 2_000, UInt128.MaxValue - 5);
+        new("acme", "hero", 3, 42, 0.25, context, 1_000, 2_000, UInt128.MaxValue - 5, 7);
 
     [Fact]
     public void A_signed_token_verifies_to_exactly_what_was_signed()

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Http;
-
 namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
 
 /// <summary>The same host with authentication on and no harness files, so the harness routes answer 404 to a valid key.</summary>
@@ -10,6 +8,7 @@ public sealed class AuthenticatedDashboardFixture : DashboardSiloFixture
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Bandits:Auth:AdminKey"] = AdminKey,
-        [BanditsDashboardOptions.Section + ":HarnessDirectory"] = Path.Combine(HarnessDirectory, "empty"),
     };
+
+    protected override string ServedHarnessDirectory => Path.Combine(HarnessDirectory, "empty");
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
+using Orleans.Bandits.Harness.Dashboard;
 using Orleans.Bandits.Http;
+using Orleans.Bandits.Http.Dashboard;
 using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
@@ -24,10 +26,10 @@ public class DashboardSiloFixture : IAsyncLifetime
 
     public string HarnessDirectory { get; } = Directory.CreateTempSubdirectory("dashboard-harness-").FullName;
 
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        [BanditsDashboardOptions.Section + ":HarnessDirectory"] = HarnessDirectory,
-    };
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>The directory the harness's dashboard extension serves (the harness maps it in its own host).</summary>
+    protected virtual string ServedHarnessDirectory => HarnessDirectory;
 
     public async Task InitializeAsync()
     {
@@ -49,6 +51,7 @@ public class DashboardSiloFixture : IAsyncLifetime
         _app = builder.Build();
         _app.UseBanditsApi();
         _app.MapBanditsApi();
+        _app.MapHarnessResults(ServedHarnessDirectory);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
         Http = new HttpClient { BaseAddress = BaseAddress };

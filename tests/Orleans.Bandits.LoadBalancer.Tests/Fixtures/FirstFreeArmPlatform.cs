@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
@@ -42,6 +41,8 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
     public Task RetireArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => throw new NotSupportedException();
 
     public Task CreateTenantAsync(string tenant) => throw new NotSupportedException();
 

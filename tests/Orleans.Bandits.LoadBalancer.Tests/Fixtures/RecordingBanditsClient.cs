@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
@@ -32,6 +31,8 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => inner.GetStatsAsync(tenant, experiment);
 
     public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => inner.ListExperimentsAsync(tenant);
+
+    public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => inner.ListPoliciesAsync();
 
     public Task CreateTenantAsync(string tenant) => inner.CreateTenantAsync(tenant);
 

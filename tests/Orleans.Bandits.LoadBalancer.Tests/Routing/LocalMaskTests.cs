@@ -43,7 +43,7 @@ public sealed class LocalMaskTests(ClusterFixture cluster)
     }
 
     /// <summary>One id over s0 (always 429) and s1, s2 (always 500): ten attempts, one select each.</summary>
-    private async Task<(IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<Contracts.SelectRequest?> Selects)> RouteOnceAsync(Strategy strategy)
+    private async Task<(IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<SelectRequest?> Selects)> RouteOnceAsync(Strategy strategy)
     {
         var (host, servers) = await TestFleet.StartAsync((1.0, new RateLimit(0)), (0.0, null), (0.0, null));
         await using var _ = host;

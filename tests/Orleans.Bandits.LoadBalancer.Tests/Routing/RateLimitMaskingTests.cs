@@ -1,4 +1,3 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.FlakyServers.Contracts;
 using Orleans.Bandits.FlakyServers.Fleet;
 using Orleans.Bandits.LoadBalancer.Downstream;

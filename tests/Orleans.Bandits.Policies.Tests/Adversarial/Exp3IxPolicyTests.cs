@@ -42,7 +42,7 @@ public sealed class Exp3IxPolicyTests
     public void An_event_without_a_logged_propensity_is_rejected_naming_the_field()
     {
         var state = Policy.CreateState(2);
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, 0)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 0)));
         Assert.Equal("propensity", error.Field);
         Assert.Equal([0.0, 0.0], state.Shared);
     }

@@ -38,7 +38,7 @@ public sealed class Exp3PolicyTests
     public void An_event_without_a_logged_propensity_is_rejected_naming_the_field()
     {
         var state = Policy.CreateState(2);
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, 1)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 1)));
         Assert.Equal("propensity", error.Field);
         Assert.Contains("propensity", error.Message);
         Assert.Equal([0.0, 0.0], state.Shared);

@@ -150,9 +150,9 @@ public sealed class LinUcbPolicyTests
         Assert.Contains("got 3", atSelect.Message);
         Assert.IsAssignableFrom<ArgumentException>(atSelect);
 
-        var atTrain = Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, 1, Context: [1, 2])]));
+        var atTrain = Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, 1, Context: [1, 2])));
         Assert.Equal("context", atTrain.Field);
-        Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, 1)]));
+        Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, 1)));
         Assert.Equal(0.0, state.Arms[0][RidgeArm.CountIndex]);
     }
 
@@ -164,7 +164,7 @@ public sealed class LinUcbPolicyTests
         policy.Train(state, [new(0, -250, Context: Unit(0, Dimension)), new(0, 1e6, Context: Unit(1, Dimension))]);
         Assert.Equal([-250.0, 1e6, 0, 0], RidgeArm.Vector(state.Arms[0], Dimension).ToArray());
 
-        var error = Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, double.NaN, Context: Unit(0, Dimension))]));
+        var error = Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, double.NaN, Context: Unit(0, Dimension))));
         Assert.Equal("reward", error.Field);
     }
 

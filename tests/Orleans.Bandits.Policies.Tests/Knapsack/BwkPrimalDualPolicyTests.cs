@@ -149,8 +149,8 @@ public sealed class BwkPrimalDualPolicyTests
     {
         var policy = Create([50, 60]);
         var state = policy.CreateState(2);
-        Assert.Equal("costs", Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, 1)])).Field);
-        Assert.Equal("costs", Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, 1, Costs: [0.5])])).Field);
+        Assert.Equal("costs", Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, 1))).Field);
+        Assert.Equal("costs", Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, 1, Costs: [0.5]))).Field);
         Assert.Equal(0.0, state.Shared[0]);
     }
 

@@ -79,7 +79,7 @@ public sealed class DiscountedThompsonPolicyTests
     {
         var policy = Discount(0.9);
         var state = policy.CreateState(2);
-        var error = Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(1, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(1, reward)));
         Assert.Equal("reward", error.Field);
         Assert.Equal([0.0, 0.0, 0.0], state.Arms[1]);
     }

@@ -73,7 +73,7 @@ public sealed class SlidingWindowThompsonPolicyTests
     {
         var policy = Window(10);
         var state = policy.CreateState(2);
-        var error = Assert.Throws<PolicyValidationException>(() => policy.Train(state, [new(0, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, reward)));
         Assert.Equal("reward", error.Field);
         Assert.Equal([0.0, 0.0], state.Arms[0]);
     }

@@ -90,7 +90,7 @@ public sealed class ExploreFirstPolicyTests
     public void Rewards_outside_the_unit_interval_are_rejected()
     {
         var policy = Create(10);
-        var error = Assert.Throws<PolicyValidationException>(() => policy.Train(policy.CreateState(1), [new(0, 1.1)]));
+        var error = Assert.Throws<PolicyValidationException>(() => policy.Validate(new TrainingEvent(0, 1.1)));
         Assert.Equal("reward", error.Field);
     }
 }

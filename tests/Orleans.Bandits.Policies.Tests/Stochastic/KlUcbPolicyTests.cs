@@ -117,7 +117,7 @@ public sealed class KlUcbPolicyTests
     [Fact]
     public void Rewards_outside_the_unit_interval_and_negative_c_are_rejected()
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, -0.5)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, -0.5)));
         Assert.Equal("reward", error.Field);
         var parameter = Assert.Throws<PolicyValidationException>(
             () => PolicyCatalogue.Create("kl-ucb", new Dictionary<string, double> { ["c"] = -1 }));

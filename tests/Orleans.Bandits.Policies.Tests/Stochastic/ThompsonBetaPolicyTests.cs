@@ -48,7 +48,7 @@ public sealed class ThompsonBetaPolicyTests
     public void Rewards_outside_the_unit_interval_are_rejected(double reward)
     {
         var state = Policy.CreateState(2);
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, reward)));
         Assert.Equal("reward", error.Field);
         Assert.Equal([1.0, 1.0], state.Arms[0]);
     }

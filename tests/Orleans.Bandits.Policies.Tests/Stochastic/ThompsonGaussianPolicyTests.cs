@@ -76,7 +76,7 @@ public sealed class ThompsonGaussianPolicyTests
     public void Non_finite_rewards_are_rejected(double reward)
     {
         var state = Policy.CreateState(1);
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, reward)));
         Assert.Equal("reward", error.Field);
         Assert.Equal([0.0, 0.0, 0.0], state.Arms[0]);
     }

@@ -76,7 +76,7 @@ public sealed class Ucb1PolicyTests
     public void Rewards_outside_the_unit_interval_are_rejected(double reward)
     {
         var state = Policy.CreateState(1);
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, reward)));
         Assert.Equal("reward", error.Field);
     }
 

@@ -58,7 +58,7 @@ public sealed class Ucb1TunedPolicyTests
     [Fact]
     public void Rewards_above_one_are_rejected()
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, 2)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 2)));
         Assert.Equal("reward", error.Field);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 

@@ -1,4 +1,3 @@
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Redis.Streams;
 using Orleans.Configuration;
 using Orleans.Runtime;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Orleans.Bandits.Contracts;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;

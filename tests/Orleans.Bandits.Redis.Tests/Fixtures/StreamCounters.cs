@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Orleans.Bandits.Contracts;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Contracts;
 using Orleans.Bandits.Scale.Benchmarks.Measurements;
 using Spectre.Console;
 

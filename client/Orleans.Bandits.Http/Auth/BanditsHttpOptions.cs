@@ -1,0 +1,33 @@
+namespace Orleans.Bandits.Http.Auth;
+
+/// <summary>Configuration section <c>Bandits</c> as the HTTP API reads it.</summary>
+public sealed class BanditsHttpOptions
+{
+    public const string Section = "Bandits";
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary><c>Bandits:Auth</c>: with no admin key, authentication is off and everything lives in tenant <c>default</c>.</summary>
+public sealed class AuthOptions
+{
+    public string? AdminKey { get; set; }
+
+    /// <summary>How long a gateway trusts what it learned about a key; a revoked key is refused within this time plus one lookup.</summary>
+    public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    public bool Enabled => !string.IsNullOrEmpty(AdminKey);
+}
+
+/// <summary><c>Bandits:RateLimit</c>: a token bucket per API key.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 2000;
+
+    public int Burst { get; set; } = 4000;
+}

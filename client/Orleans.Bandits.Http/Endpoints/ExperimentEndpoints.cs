@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Orleans.Bandits.Http.Endpoints;
+
+/// <summary>Creating, reading, pausing and deleting experiments, and their arms.</summary>
+public static class ExperimentEndpoints
+{
+    public static RouteGroupBuilder MapExperimentEndpoints(this RouteGroupBuilder v1)
+    {
+        var experiments = v1.MapGroup("/experiments").WithTags("Experiments");
+        experiments.MapPost("/", Create);
+        experiments.MapGet("/", List);
+        experiments.MapGet("/{id}", Get);
+        experiments.MapPatch("/{id}", Patch);
+        experiments.MapDelete("/{id}", Delete);
+        experiments.MapPost("/{id}/arms", AddArm);
+        experiments.MapDelete("/{id}/arms/{armId}", RetireArm);
+        return v1;
+    }
+
+    private static async Task<Results<Created<ExperimentResponse>, ProblemHttpResult>> Create(CreateExperimentBody body, HttpContext context, IBanditsClient bandits)
+    {
+        if (!ExperimentId.IsValidId(body.Id))
+        {
+            return Problems.Invalid("id", $"id is required and must match {ExperimentId.IdRule}.");
+        }
+
+        if (body.Arms is null || body.Arms.Any(a => a is null))
+        {
+            return Problems.Invalid("arms", "arms is required: a list of {\"id\": ...} objects.");
+        }
+
+        PolicySpec? policy = null;
+        if (body.Policy is { } requested)
+        {
+            var parameters = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            foreach (var (name, value) in requested.Params ?? [])
+            {
+                if (ReadNumbers(value) is not { } numbers)
+                {
+                    return Problems.Invalid($"policy.params.{name}", $"policy.params.{name} must be a number or a list of numbers.");
+                }
+
+                parameters[name] = numbers;
+            }
+
+            policy = new PolicySpec(requested.Name ?? ExperimentDefinition.DefaultPolicyName, parameters);
+        }
+
+        var definition = new ExperimentDefinition(
+            body.Arms.Select(a => a!.Id ?? "").ToList(),
+            policy,
+            body.ContextDimension ?? 0,
+            body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds);
+        var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
+        return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
+    }
+
+    private static async Task<Ok<ExperimentListResponse>> List(HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(new ExperimentListResponse((await bandits.ListExperimentsAsync(Tenancy.TenantOf(context))).Select(ExperimentResponse.From).ToList()));
+
+    private static async Task<Ok<ExperimentResponse>> Get(string id, HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));
+
+    private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, StatusBody body, HttpContext context, IBanditsClient bandits)
+    {
+        ExperimentStatus? status = body.Status switch
+        {
+            "running" => ExperimentStatus.Running,
+            "paused" => ExperimentStatus.Paused,
+            _ => null,
+        };
+        if (status is null)
+        {
+            return Problems.Invalid("status", "status must be \"running\" or \"paused\".");
+        }
+
+        return TypedResults.Ok(ExperimentResponse.From(await bandits.SetStatusAsync(Tenancy.TenantOf(context), id, status.Value)));
+    }
+
+    private static async Task<NoContent> Delete(string id, HttpContext context, IBanditsClient bandits)
+    {
+        await bandits.DeleteExperimentAsync(Tenancy.TenantOf(context), id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<ExperimentResponse>> AddArm(string id, ArmBody body, HttpContext context, IBanditsClient bandits)
+    {
+        var view = await bandits.AddArmAsync(Tenancy.TenantOf(context), id, body.Id ?? "");
+        return TypedResults.Created($"/v1/experiments/{id}", ExperimentResponse.From(view));
+    }
+
+    private static async Task<NoContent> RetireArm(string id, string armId, HttpContext context, IBanditsClient bandits)
+    {
+        await bandits.RetireArmAsync(Tenancy.TenantOf(context), id, armId);
+        return TypedResults.NoContent();
+    }
+
+    private static double[]? ReadNumbers(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var scalar))
+        {
+            return [scalar];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var numbers = new List<double>();
+        foreach (var element in value.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number))
+            {
+                return null;
+            }
+
+            numbers.Add(number);
+        }
+
+        return [.. numbers];
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Orleans.Bandits.Http.Endpoints;
+
+/// <summary>Outcomes for tokens; 202 only once the event is durably accepted.</summary>
+public static class FeedbackEndpoints
+{
+    public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/feedback", Submit).WithTags("Feedback");
+        v1.MapPost("/feedback/batch", SubmitBatch).WithTags("Feedback");
+        return v1;
+    }
+
+    private static async Task<Results<Accepted<FeedbackAcceptedResponse>, ProblemHttpResult>> Submit(FeedbackBody body, HttpContext context, IBanditsClient bandits)
+    {
+        var request = ToRequest(body);
+        if (request.Problem is { } problem)
+        {
+            return Problems.From(problem);
+        }
+
+        var accepted = await bandits.FeedbackAsync(Tenancy.TenantOf(context), request.Request!);
+        return TypedResults.Accepted((string?)null, new FeedbackAcceptedResponse(accepted.EventId));
+    }
+
+    /// <summary>
+    /// Each item is accepted or rejected on its own; an item that failed because a dependency
+    /// is down is reported with 503 so the client retries just that item.
+    /// </summary>
+    private static async Task<Results<Accepted<FeedbackBatchResponse>, ProblemHttpResult>> SubmitBatch(FeedbackBatchBody body, HttpContext context, IBanditsClient bandits)
+    {
+        if (body.Items is null || body.Items.Count is 0 or > FeedbackBatchBody.MaxItems)
+        {
+            return Problems.Invalid("items", $"items must hold 1 to {FeedbackBatchBody.MaxItems} feedback objects.");
+        }
+
+        var tenant = Tenancy.TenantOf(context);
+        var outcomes = await Task.WhenAll(body.Items.Select(async (item, index) =>
+        {
+            var request = item is null ? (null, BanditsException.Invalid("items", "An item is null.")) : ToRequest(item);
+            if (request.Problem is { } problem)
+            {
+                return new RejectedItem(index, Problems.Describe(problem.Kind).Status, problem.Message);
+            }
+
+            try
+            {
+                await bandits.FeedbackAsync(tenant, request.Request!);
+                return null;
+            }
+            catch (BanditsException e)
+            {
+                return new RejectedItem(index, Problems.Describe(e.Kind).Status, e.Message);
+            }
+        }));
+        var rejected = outcomes.OfType<RejectedItem>().ToList();
+        return TypedResults.Accepted((string?)null, new FeedbackBatchResponse(body.Items.Count - rejected.Count, rejected));
+    }
+
+    private static (FeedbackRequest? Request, BanditsException? Problem) ToRequest(FeedbackBody body)
+    {
+        if (string.IsNullOrEmpty(body.Token))
+        {
+            return (null, BanditsException.Invalid("token", "token is required: the token returned by select."));
+        }
+
+        if (body.Reward is { } reward && !double.IsFinite(reward))
+        {
+            return (null, BanditsException.Invalid("reward", "reward must be a finite number."));
+        }
+
+        if (body.Costs is { } costs && (costs.Length > 64 || !costs.All(double.IsFinite)))
+        {
+            return (null, BanditsException.Invalid("costs", "costs must be at most 64 finite numbers."));
+        }
+
+        Unavailability? unavailable = null;
+        if (body.Unavailable is { } report)
+        {
+            if (report.RetryAfterMs is not { } retryAfter)
+            {
+                return (null, BanditsException.Invalid("unavailable.retryAfterMs", "unavailable.retryAfterMs is required."));
+            }
+
+            unavailable = new Unavailability(retryAfter, report.Backoff ?? false);
+        }
+
+        return (new FeedbackRequest(body.Token, body.Reward, body.EventId, body.Costs, unavailable), null);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Orleans.Bandits.Http.Endpoints;
+
+/// <summary>The hot path: which arm now?</summary>
+public static class SelectionEndpoints
+{
+    public static RouteGroupBuilder MapSelectionEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/experiments/{id}/select", Select).WithTags("Selection");
+        return v1;
+    }
+
+    private static async Task<Ok<SelectResponse>> Select(string id, SelectBody? body, HttpContext context, IBanditsClient bandits)
+    {
+        var request = new SelectRequest(body?.Context, body?.Exclude, body?.Exploration ?? 1.0);
+        var result = await bandits.SelectAsync(Tenancy.TenantOf(context), id, request);
+        return TypedResults.Ok(new SelectResponse(result.Arm, result.Token, result.Propensity, result.Version, result.Paused ? true : null));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Orleans.Bandits.Http.Models;
+
+/// <summary>The body of <c>POST /v1/experiments</c>.</summary>
+public sealed record CreateExperimentBody(
+    string? Id,
+    List<ArmBody?>? Arms,
+    PolicyBody? Policy,
+    int? ContextDimension,
+    int? FeedbackWindowSeconds);

@@ -1,0 +1,31 @@
+
+namespace Orleans.Bandits.Http.Models;
+
+/// <summary>An experiment as API.md shows it; retired arms are listed apart, so <c>arms</c> is what can be selected.</summary>
+public sealed record ExperimentResponse(
+    string Id,
+    IReadOnlyList<ArmBody> Arms,
+    IReadOnlyList<ArmBody> RetiredArms,
+    PolicyResponse Policy,
+    int ContextDimension,
+    int FeedbackWindowSeconds,
+    string Status,
+    long Version,
+    DateTimeOffset CreatedAt,
+    long TrainedEvents)
+{
+    public static ExperimentResponse From(ExperimentView view) => new(
+        view.Id.Name,
+        view.Arms.Where(a => !a.Retired).Select(a => new ArmBody(a.Id)).ToList(),
+        view.Arms.Where(a => a.Retired).Select(a => new ArmBody(a.Id)).ToList(),
+        new PolicyResponse(view.Policy.Name, view.Policy.Params.ToDictionary(p => p.Key, p => p.Value.Length == 1 ? (object)p.Value[0] : p.Value)),
+        view.ContextDimension,
+        view.FeedbackWindowSeconds,
+        view.Status == ExperimentStatus.Paused ? "paused" : "running",
+        view.Version,
+        view.CreatedAt,
+        view.TrainedEvents);
+}
+
+/// <summary>The policy with every parameter resolved (defaults filled in).</summary>
+public sealed record PolicyResponse(string Name, IReadOnlyDictionary<string, object> Params);

@@ -1,0 +1,3 @@
+namespace Orleans.Bandits.Http.Models;
+
+public sealed record FeedbackAcceptedResponse(string EventId);

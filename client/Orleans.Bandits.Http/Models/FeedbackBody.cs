@@ -1,0 +1,7 @@
+namespace Orleans.Bandits.Http.Models;
+
+/// <summary>A reward (or an unavailability report) for a token from select.</summary>
+public sealed record FeedbackBody(string? Token, double? Reward, string? EventId, double[]? Costs, UnavailableBody? Unavailable);
+
+/// <summary><c>{"retryAfterMs":1000,"backoff":false}</c>.</summary>
+public sealed record UnavailableBody(long? RetryAfterMs, bool? Backoff);

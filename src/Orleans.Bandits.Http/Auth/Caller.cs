@@ -1,4 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-/// <summary>Who is calling: the admin, or a tenant's key.</summary>
-public sealed record Caller(bool IsAdmin, string? Tenant);

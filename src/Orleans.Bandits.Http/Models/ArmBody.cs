@@ -1,4 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-/// <summary><c>{"id":"green"}</c>: an arm in a create request, or the body of add-arm.</summary>
-public sealed record ArmBody(string? Id);

@@ -1,3 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-public sealed record ExperimentListResponse(IReadOnlyList<ExperimentResponse> Items);

@@ -1,7 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-/// <summary>A reward (or an unavailability report) for a token from select.</summary>
-public sealed record FeedbackBody(string? Token, double? Reward, string? EventId, double[]? Costs, UnavailableBody? Unavailable);
-
-/// <summary><c>{"retryAfterMs":1000,"backoff":false}</c>.</summary>
-public sealed record UnavailableBody(long? RetryAfterMs, bool? Backoff);

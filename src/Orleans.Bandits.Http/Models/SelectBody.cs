@@ -1,4 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-/// <summary>The body of select; every field is optional.</summary>
-public sealed record SelectBody(double[]? Context, List<string>? Exclude, double? Exploration);

@@ -1,4 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-/// <summary>The body of <c>PATCH /v1/experiments/{id}</c>: <c>{"status":"paused"}</c> or <c>{"status":"running"}</c>.</summary>
-public sealed record StatusBody(string? Status);

@@ -1,7 +1,0 @@
-namespace Orleans.Bandits.Http;
-
-public sealed record TenantBody(string? Id);
-
-public sealed record KeyBody(string? Name);
-
-public sealed record IssuedKeyResponse(string Id, string Key);
