@@ -1,12 +1,4 @@
 global using Orleans.Bandits.Client;
-global using Orleans.Bandits.Contracts.Errors;
-global using Orleans.Bandits.Contracts.Experiments;
-global using Orleans.Bandits.Contracts.Feedback;
-global using Orleans.Bandits.Contracts.Health;
-global using Orleans.Bandits.Contracts.Policies;
-global using Orleans.Bandits.Contracts.Selection;
-global using Orleans.Bandits.Contracts.Stats;
-global using Orleans.Bandits.Contracts.Tenants;
 global using Orleans.Bandits.Http.Auth;
 global using Orleans.Bandits.Http.Dashboard;
 global using Orleans.Bandits.Http.Endpoints;

@@ -1,10 +1,3 @@
-global using Orleans.Bandits.Contracts.Errors;
-global using Orleans.Bandits.Contracts.Experiments;
-global using Orleans.Bandits.Contracts.Feedback;
-global using Orleans.Bandits.Contracts.Policies;
-global using Orleans.Bandits.Contracts.Selection;
-global using Orleans.Bandits.Contracts.Stats;
-global using Orleans.Bandits.Contracts.Tenants;
 global using Orleans.Bandits.Grains.Dedup;
 global using Orleans.Bandits.Grains.Feedback;
 global using Orleans.Bandits.Primitives.Hosting;

@@ -65,6 +65,9 @@ public static class Simulator
                 selection.Propensity,
                 context.Length > 0 ? (double[])context.Clone() : null,
                 eventCosts);
+
+            // Validated when observed, as the platform's intake does: training trusts its events.
+            policy.Validate(trainingEvent);
             inFlight.Enqueue((round + options.Delay, trainingEvent));
             while (inFlight.Count > 0 && inFlight.Peek().Due <= round)
             {
