@@ -24,7 +24,7 @@ public sealed class ObservabilityTests(SiloWithApiFixture fixture) : IClassFixtu
             await Http.PostAsJsonAsync("/v1/experiments/metered/select", new { });
         }
 
-        string text = "";
+        var text = "";
         for (var attempt = 0; attempt < 50 && !text.Contains("bandits_selections", StringComparison.Ordinal); attempt++)
         {
             text = await Http.GetStringAsync("/metrics");

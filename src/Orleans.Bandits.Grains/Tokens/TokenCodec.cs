@@ -91,7 +91,7 @@ public static class TokenCodec
             return false;
         }
 
-        double[]? context = contextLength == 0 ? null : new double[contextLength];
+        var context = contextLength == 0 ? null : new double[contextLength];
         for (var i = 0; i < contextLength; i++)
         {
             context![i] = BinaryPrimitives.ReadDoubleLittleEndian(payload[offset..]);
