@@ -122,8 +122,8 @@ public sealed class KnapsackBudgetTests(ITestOutputHelper output)
 
     /// <summary>
     /// Plays until the policy chooses no arm. The simulator plays a fixed number of rounds, but a
-    /// knapsack run ends when its budget does. A policy that always chooses (random) is held to the
-    /// same rule the knapsack policy keeps: stop when one more worst-case event might not fit.
+    /// knapsack run ends when its budget does. Every policy is held to the rule the knapsack policy
+    /// keeps, stop when one more worst-case event might not fit, whether or not it enforces it itself.
     /// </summary>
     private static (double Reward, long Rounds, double[] Spent) PlayUntilExhausted(IBanditPolicy policy, KnapsackEnvironment environment, double[] budgets, double horizon, int seed)
     {
