@@ -162,10 +162,10 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    public Task<ExperimentSnapshot?> GetSnapshot(long knownVersion)
+    public Task<ExperimentSnapshot?> GetSnapshot(long knownGeneration, long knownVersion)
     {
         EnsureExists();
-        return Task.FromResult(_snapshots.Next(knownVersion, State.Version, Policy.Descriptor.Defaults.TrainingInterval, BuildSnapshot));
+        return Task.FromResult(_snapshots.Next(knownGeneration, knownVersion, State.Generation, State.Version, Policy.Descriptor.Defaults.TrainingInterval, BuildSnapshot));
     }
 
     public Task<FeedbackRules> GetFeedbackRules()

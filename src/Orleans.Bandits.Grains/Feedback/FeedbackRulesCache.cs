@@ -18,17 +18,15 @@ public sealed class FeedbackRulesCache(IGrainFactory grains, TimeProvider clock)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>The rules to check a token of <paramref name="generation"/> for <paramref name="arm"/> against.</summary>
-    /// <exception cref="BanditsException">NotFound when the experiment does not exist.</exception>
+    /// <exception cref="BanditsException">NotFound when the experiment does not exist; Unavailable when the rules cannot be read and none are known.</exception>
     public async ValueTask<FeedbackRules> Get(string experimentKey, long generation, int arm)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (_entries.TryGetValue(experimentKey, out var entry) && now - entry.FetchedAtMs < Lifetime.TotalMilliseconds)
+        var known = _entries.TryGetValue(experimentKey, out var entry) && entry.Rules.IsCompletedSuccessfully ? entry.Rules.Result : null;
+        if (known is not null && now - entry!.FetchedAtMs < Lifetime.TotalMilliseconds
+            && (known.Generation > generation || (known.Generation == generation && arm < known.ArmCount)))
         {
-            var cached = await entry.Rules;
-            if (cached.Generation > generation || (cached.Generation == generation && arm < cached.ArmCount))
-            {
-                return cached;
-            }
+            return known;
         }
 
         var fetch = new Entry(grains.GetGrain<IFeedbackRulesSource>(experimentKey).GetFeedbackRules(), now);
@@ -42,11 +40,23 @@ public sealed class FeedbackRulesCache(IGrainFactory grains, TimeProvider clock)
         {
             return await fetch.Rules;
         }
-        catch
+        catch (BanditsException)
         {
-            // A failed lookup (e.g. the experiment does not exist) is not remembered: the next token asks again.
+            // A refusal (e.g. the experiment does not exist) is not remembered: the next token asks again.
             _entries.TryRemove(new KeyValuePair<string, Entry>(experimentKey, fetch));
             throw;
+        }
+        catch (Exception) when (known is not null)
+        {
+            // The experiment cannot be reached (e.g. its storage is down): the rules it had a moment ago still
+            // hold for the tokens they cover, and publishing decides whether the event is accepted.
+            _entries[experimentKey] = entry!;
+            return known;
+        }
+        catch (Exception)
+        {
+            _entries.TryRemove(new KeyValuePair<string, Entry>(experimentKey, fetch));
+            throw new BanditsException(BanditsErrorKind.Unavailable, "The experiment's rules cannot be read right now; the event was not accepted.");
         }
     }
 

@@ -69,7 +69,7 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
         var experiment = GrainFactory.GetGrain<IExperimentReplicaSource>(_key);
         try
         {
-            var fresh = await experiment.GetSnapshot(_replica?.Version ?? 0);
+            var fresh = await experiment.GetSnapshot(_replica?.Generation ?? -1, _replica?.Version ?? 0);
             _fetchedAtMs = NowMs;
             if (fresh is not null)
             {

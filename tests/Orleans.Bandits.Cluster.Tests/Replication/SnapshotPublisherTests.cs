@@ -18,7 +18,7 @@ public sealed class SnapshotPublisherTests
     {
         var publisher = new SnapshotPublisher(_clock);
 
-        Assert.Null(publisher.Next(knownVersion: 1, currentVersion: 1, Interval, Build));
+        Assert.Null(publisher.Next(knownGeneration: 0, knownVersion: 1, currentGeneration: 0, currentVersion: 1, Interval, Build));
         Assert.Equal(0, _builds);
     }
 
@@ -26,15 +26,15 @@ public sealed class SnapshotPublisherTests
     public void Training_is_published_at_most_once_per_training_interval()
     {
         var publisher = new SnapshotPublisher(_clock);
-        Assert.Equal(1, publisher.Next(0, _version, Interval, Build)!.Version);
+        Assert.Equal(1, publisher.Next(0, 0, 0, _version, Interval, Build)!.Version);
 
         _version = 2;
         _clock.Advance(Interval - TimeSpan.FromMilliseconds(1));
-        Assert.Null(publisher.Next(1, _version, Interval, Build));
-        Assert.Equal(1, publisher.Next(0, _version, Interval, Build)!.Version);
+        Assert.Null(publisher.Next(0, 1, 0, _version, Interval, Build));
+        Assert.Equal(1, publisher.Next(0, 0, 0, _version, Interval, Build)!.Version);
 
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(2, publisher.Next(1, _version, Interval, Build)!.Version);
+        Assert.Equal(2, publisher.Next(0, 1, 0, _version, Interval, Build)!.Version);
         Assert.Equal(2, _builds);
     }
 
@@ -42,13 +42,24 @@ public sealed class SnapshotPublisherTests
     public void A_control_change_is_published_at_once()
     {
         var publisher = new SnapshotPublisher(_clock);
-        publisher.Next(0, _version, Interval, Build);
+        publisher.Next(0, 0, 0, _version, Interval, Build);
 
         _version = 2;
         publisher.ControlChanged();
 
-        Assert.Equal(2, publisher.Next(1, _version, Interval, Build)!.Version);
+        Assert.Equal(2, publisher.Next(0, 1, 0, _version, Interval, Build)!.Version);
         Assert.Equal(2, _builds);
+    }
+
+    [Fact]
+    public void A_replica_of_an_earlier_incarnation_gets_the_new_one_even_at_the_same_version()
+    {
+        var publisher = new SnapshotPublisher(_clock);
+
+        var snapshot = publisher.Next(knownGeneration: 0, knownVersion: 1, currentGeneration: 1, currentVersion: 1, Interval, () => Build() with { Generation = 1 });
+
+        Assert.Equal(1, snapshot!.Generation);
+        Assert.Null(publisher.Next(knownGeneration: 1, knownVersion: 1, currentGeneration: 1, currentVersion: 1, Interval, Build));
     }
 
     private ExperimentSnapshot Build()
