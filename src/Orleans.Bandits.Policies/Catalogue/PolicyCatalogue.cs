@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies.Adversarial;
+using Orleans.Bandits.Policies.Batched;
 using Orleans.Bandits.Policies.Contextual;
 using Orleans.Bandits.Policies.Knapsack;
 using Orleans.Bandits.Policies.NonStationary;
@@ -22,6 +23,7 @@ public static class PolicyCatalogue
         .. NonStationaryFamily.Entries,
         .. ContextualFamily.Entries,
         .. KnapsackFamily.Entries,
+        .. BatchedFamily.Entries,
     ];
 
     private static readonly Dictionary<string, PolicyDescriptor> ByName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
