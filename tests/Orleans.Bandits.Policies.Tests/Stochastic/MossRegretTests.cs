@@ -28,6 +28,13 @@ public sealed class MossRegretTests
         AssertWithinMinimaxBound(exploration: 1);
     }
 
+    [Fact]
+    public void Mutant_without_the_bonus_breaks_the_minimax_bound()
+    {
+        // Exploration scale 0 multiplies the bonus by 0: MOSS becomes follow-the-leader.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinMinimaxBound(exploration: 0));
+    }
+
     /// <summary>Follows one seeded run per seed with the given exploration scale and checks the mean pseudo-regret against the bound.</summary>
     internal static void AssertWithinMinimaxBound(double exploration)
     {
