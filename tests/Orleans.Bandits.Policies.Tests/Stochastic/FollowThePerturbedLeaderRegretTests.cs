@@ -29,6 +29,13 @@ public sealed class FollowThePerturbedLeaderRegretTests
         AssertWithinLeadingTerm(exploration: 1);
     }
 
+    [Fact]
+    public void Mutant_without_the_perturbation_breaks_the_bound()
+    {
+        // Exploration scale 0 multiplies the Gumbel perturbation by 0: the unperturbed leader.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinLeadingTerm(exploration: 0));
+    }
+
     internal static void AssertWithinLeadingTerm(double exploration)
     {
         var results = SeedSweep.Run(PolicyCatalogue.Create("fpl"), _ => new BernoulliEnvironment(Means), new SimulationOptions(Rounds, Exploration: exploration), Seeds);
