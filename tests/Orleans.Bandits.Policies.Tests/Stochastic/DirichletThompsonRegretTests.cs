@@ -30,6 +30,13 @@ public sealed class DirichletThompsonRegretTests
         AssertWithinThreeTimesTheLowerBound(exploration: 1);
     }
 
+    [Fact]
+    public void Mutant_playing_the_posterior_mean_breaks_the_bound()
+    {
+        // Exploration scale 0 replaces the Dirichlet draw by its mean: no sampling, no exploration.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinThreeTimesTheLowerBound(exploration: 0));
+    }
+
     internal static void AssertWithinThreeTimesTheLowerBound(double exploration)
     {
         var results = SeedSweep.Run(PolicyCatalogue.Create("dirichlet-thompson"), _ => Ratings, new SimulationOptions(Rounds, Exploration: exploration), Seeds);
