@@ -27,6 +27,13 @@ public sealed class BatchedSuccessiveEliminationRegretTests
         AssertWithinDerivedBound(gamma: 4);
     }
 
+    [Fact]
+    public void Mutant_that_never_eliminates_breaks_the_bound()
+    {
+        // γ = 10⁹ puts the threshold beyond any gap of rewards in [0, 1]: no arm is ever eliminated.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinDerivedBound(gamma: 1e9));
+    }
+
     /// <param name="gamma">The elimination constant the policy runs with; the bound is always derived for γ = 4.</param>
     internal static void AssertWithinDerivedBound(double gamma)
     {
