@@ -32,6 +32,15 @@ public sealed class LogisticRegretTests
         AssertSublinearAgainstTheOptimalPolicy(name, exploration: 1);
     }
 
+    [Theory]
+    [InlineData("logistic-thompson")]
+    [InlineData("glm-ucb")]
+    public void Mutant_without_exploration_breaks_the_bound(string name)
+    {
+        // Exploration scale 0 plays the estimate θᵢ·x: no posterior draw, no confidence bonus.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertSublinearAgainstTheOptimalPolicy(name, exploration: 0));
+    }
+
     internal static void AssertSublinearAgainstTheOptimalPolicy(string name, double exploration)
     {
         var policy = PolicyCatalogue.Create(name, (IReadOnlyDictionary<string, double[]>?)null, Dimension);
