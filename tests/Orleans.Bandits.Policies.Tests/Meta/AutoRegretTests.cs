@@ -38,6 +38,12 @@ public sealed class AutoRegretTests
         AssertWithinExp4TermOfTheBestLearner(Both, _ => new AbruptChangeEnvironment(Before, After, Rounds / 2));
     }
 
+    [Fact]
+    public void Mutant_stuck_on_one_learner_breaks_the_bound_on_the_changing_world()
+    {
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinExp4TermOfTheBestLearner(ThompsonOnly, _ => new AbruptChangeEnvironment(Before, After, Rounds / 2)));
+    }
+
     internal static void AssertWithinExp4TermOfTheBestLearner(double learners, Func<int, IBanditEnvironment> world)
     {
         var options = new SimulationOptions(Rounds);
