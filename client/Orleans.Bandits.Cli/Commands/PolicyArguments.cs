@@ -56,7 +56,7 @@ public static class PolicyArguments
     {
         if (descriptor.Contextual && environmentContextDimension == 0)
         {
-            throw new UsageException("--environment", $"Policy '{descriptor.Name}' is contextual: use an environment with contexts (--environment linear).");
+            throw new UsageException("--environment", $"Policy '{descriptor.Name}' is contextual: use an environment with contexts (--environment linear, or logistic for binary rewards).");
         }
 
         try

@@ -31,12 +31,12 @@ public sealed class SimulateOptions
 
     public Option<int?> Arms { get; } = new("--arms")
     {
-        Description = $"Number of arms K for generated worlds (linear, adversarial, slow-drift). Default: {EnvironmentFactory.DefaultArms}.",
+        Description = $"Number of arms K for generated worlds (linear, logistic, adversarial, slow-drift). Default: {EnvironmentFactory.DefaultArms}.",
     };
 
     public Option<int?> Dimension { get; } = new("--dimension")
     {
-        Description = $"Context dimension d (linear). Default: {EnvironmentFactory.DefaultDimension}.",
+        Description = $"Context dimension d (linear, logistic). Default: {EnvironmentFactory.DefaultDimension}.",
     };
 
     public Option<double?> Noise { get; } = new("--noise")

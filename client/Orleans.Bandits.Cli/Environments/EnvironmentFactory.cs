@@ -21,7 +21,7 @@ public static class EnvironmentFactory
     public const double DefaultAmplitude = 0.2;
     public const long DefaultBlockLength = 1_000;
 
-    public static IReadOnlyList<string> Kinds { get; } = ["bernoulli", "gaussian", "linear", "abrupt-change", "slow-drift", "adversarial", "knapsack"];
+    public static IReadOnlyList<string> Kinds { get; } = ["bernoulli", "gaussian", "linear", "logistic", "abrupt-change", "slow-drift", "adversarial", "knapsack"];
 
     /// <param name="settings">The options as given.</param>
     /// <param name="rounds">T, which some defaults scale with (the change point, the drift period).</param>
@@ -32,6 +32,7 @@ public static class EnvironmentFactory
             "bernoulli" => Bernoulli(settings),
             "gaussian" => Gaussian(settings),
             "linear" => Linear(settings),
+            "logistic" => Logistic(settings),
             "abrupt-change" => AbruptChange(settings, rounds),
             "slow-drift" => SlowDrift(settings, rounds),
             "adversarial" => Adversarial(settings),
@@ -96,6 +97,23 @@ public static class EnvironmentFactory
             "linear", arms, dimension, FixedMeans: null, LowerBound: null, LowerBoundName: null,
             AgainstBestFixedArm: false,
             seed => new LinearContextEnvironment(arms, dimension, seed, noise));
+    }
+
+    private static EnvironmentPlan Logistic(EnvironmentSettings settings)
+    {
+        Accept(settings, "--arms", "--dimension");
+        var arms = Arms(settings);
+        var dimension = settings.Dimension ?? DefaultDimension;
+        if (dimension is < 2 or > PolicyCatalogue.MaxContextDimension)
+        {
+            throw new UsageException("--dimension", $"The logistic world's context is an intercept plus at least one coordinate: the dimension must be between 2 and {PolicyCatalogue.MaxContextDimension} (got {dimension}).");
+        }
+
+        // Binary rewards with P(1) = σ(θᵢ·x), for the logistic policies; the hidden θ come from the run's seed.
+        return new EnvironmentPlan(
+            "logistic", arms, dimension, FixedMeans: null, LowerBound: null, LowerBoundName: null,
+            AgainstBestFixedArm: false,
+            seed => new LogisticContextEnvironment(arms, dimension, seed));
     }
 
     private static EnvironmentPlan AbruptChange(EnvironmentSettings settings, long rounds)

@@ -3,8 +3,8 @@ namespace Orleans.Bandits.Cli.Environments;
 /// <summary>The environment options as given on the command line; <c>null</c> means "not given, use the default".</summary>
 /// <param name="Kind">From <c>--environment</c>.</param>
 /// <param name="Means">From <c>--means</c>: arm means (Bernoulli, Gaussian, knapsack rewards), the means before the change, or the drift centres.</param>
-/// <param name="Arms">From <c>--arms</c>: K for generated worlds (linear, adversarial, slow-drift).</param>
-/// <param name="Dimension">From <c>--dimension</c>: context dimension d (linear).</param>
+/// <param name="Arms">From <c>--arms</c>: K for generated worlds (linear, logistic, adversarial, slow-drift).</param>
+/// <param name="Dimension">From <c>--dimension</c>: context dimension d (linear, logistic).</param>
 /// <param name="Noise">From <c>--noise</c>: reward noise standard deviation (gaussian, linear).</param>
 /// <param name="After">From <c>--after</c>: the means after the change (abrupt-change).</param>
 /// <param name="ChangeAt">From <c>--change-at</c>: the first round with the new means (abrupt-change).</param>

@@ -1,6 +1,8 @@
 using Orleans.Bandits.Policies.Adversarial;
+using Orleans.Bandits.Policies.Batched;
 using Orleans.Bandits.Policies.Contextual;
 using Orleans.Bandits.Policies.Knapsack;
+using Orleans.Bandits.Policies.Meta;
 using Orleans.Bandits.Policies.NonStationary;
 using Orleans.Bandits.Policies.Stochastic;
 
@@ -22,6 +24,8 @@ public static class PolicyCatalogue
         .. NonStationaryFamily.Entries,
         .. ContextualFamily.Entries,
         .. KnapsackFamily.Entries,
+        .. BatchedFamily.Entries,
+        .. MetaFamily.Entries,
     ];
 
     private static readonly Dictionary<string, PolicyDescriptor> ByName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);

@@ -27,6 +27,17 @@ public static class Distributions
         StandardGamma(random, Math.Max(shape, MinimumShape), NormalPair(random).First) / rate;
 
     /// <summary>
+    /// The standard Gumbel distribution, −ln E with E ~ Exp(1) = −ln U: the law of the maximum of many
+    /// light-tailed draws, and the perturbation that turns an argmax into a softmax.
+    /// </summary>
+    public static double StandardGumbel(Random random)
+    {
+        var exponential = -Math.Log(OpenUniform(random));
+        // U = 1 (probability 2⁻⁵³) gives E = 0; the smallest double keeps the draw finite.
+        return -Math.Log(Math.Max(exponential, double.Epsilon));
+    }
+
+    /// <summary>
     /// Gamma(shape, 1) by Marsaglia and Tsang (2000). <paramref name="normal"/> is the standard normal
     /// for the first proposal, supplied by the caller so a Beta draw can share one polar pair.
     /// </summary>

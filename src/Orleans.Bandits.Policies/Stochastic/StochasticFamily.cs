@@ -14,5 +14,8 @@ public static class StochasticFamily
         SoftmaxPolicy.Entry,
         ExploreFirstPolicy.Entry,
         RandomPolicy.Entry,
+        MossPolicy.Entry,
+        FollowThePerturbedLeaderPolicy.Entry,
+        DirichletThompsonPolicy.Entry,
     ];
 }

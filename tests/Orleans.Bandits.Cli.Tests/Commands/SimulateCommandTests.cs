@@ -78,6 +78,7 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("bernoulli", "thompson-beta")]
     [InlineData("gaussian", "random")]
     [InlineData("linear", "random")]
+    [InlineData("logistic", "thompson-beta")]
     [InlineData("abrupt-change", "thompson-beta")]
     [InlineData("slow-drift", "thompson-beta")]
     [InlineData("adversarial", "thompson-beta")]
@@ -100,6 +101,31 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(contextual, run.Output);
+    }
+
+    [Theory]
+    [InlineData("logistic-thompson")]
+    [InlineData("glm-ucb")]
+    public void Binary_contextual_policy_plays_the_logistic_world(string policy)
+    {
+        var run = CliRun.Invoke("simulate", "--environment", "logistic", "--policy", policy, "--arms", "4", "--dimension", "3", "--rounds", "500", "--seeds", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(policy, run.Output);
+    }
+
+    [Theory]
+    [InlineData("moss")]
+    [InlineData("fpl")]
+    [InlineData("dirichlet-thompson")]
+    [InlineData("base")]
+    [InlineData("auto")]
+    public void New_context_free_policy_plays_the_default_bernoulli_world(string policy)
+    {
+        var run = CliRun.Invoke("simulate", "--policy", policy, "--rounds", "500", "--seeds", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(policy, run.Output);
     }
 
     [Fact]

@@ -37,10 +37,11 @@ public sealed class PolicyCatalogueTests
             var resources = descriptor.Parameters.Where(p => p.IsVector).Sum(p => policy.Parameters.Vector(p.Name).Length);
             double[] context = descriptor.Contextual ? [0.5, -1.0, 2.0] : [];
 
-            // Rewards valid for every policy, with what the adversarial, contextual and knapsack ones also need.
+            // Rewards valid for every policy (0, ½ and 1 are also the categorical policy's default values),
+            // with what the adversarial, contextual and knapsack ones also need.
             var state = policy.CreateState(4);
             policy.Train(state, [.. Enumerable.Range(0, 40).Select(i => new TrainingEvent(
-                i % 3, (i % 5) / 4.0, 0.25, descriptor.Contextual ? context : null, resources > 0 ? new double[resources] : null))]);
+                i % 3, (i % 5) / 2 / 2.0, 0.25, descriptor.Contextual ? context : null, resources > 0 ? new double[resources] : null))]);
             var snapshot = policy.CreateSnapshot(state);
 
             foreach (var exploration in new[] { 0.0, 1.0, 2.5 })
