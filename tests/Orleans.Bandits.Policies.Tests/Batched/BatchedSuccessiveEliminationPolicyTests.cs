@@ -78,7 +78,7 @@ public sealed class BatchedSuccessiveEliminationPolicyTests
     [Fact]
     public void Invalid_reward_and_parameters_are_rejected_naming_the_field()
     {
-        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, 2)])).Field);
+        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 2))).Field);
         Assert.Equal("policy.params.batches", Assert.Throws<PolicyValidationException>(
             () => PolicyCatalogue.Create("base", new Dictionary<string, double> { ["batches"] = 2.5 })).Field);
         Assert.Equal("policy.params.batches", Assert.Throws<PolicyValidationException>(

@@ -58,8 +58,8 @@ public sealed class LogisticThompsonPolicyTests
     public void Non_binary_rewards_wrong_contexts_and_bad_parameters_are_rejected_naming_the_field()
     {
         var state = Policy.CreateState(1);
-        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, 2, Context: [1, 0])])).Field);
-        Assert.Equal("context", Assert.Throws<PolicyValidationException>(() => Policy.Train(state, [new(0, 1, Context: [1])])).Field);
+        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 2, Context: [1, 0]))).Field);
+        Assert.Equal("context", Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 1, Context: [1]))).Field);
         Assert.Equal("context", Assert.Throws<PolicyValidationException>(() => Policy.Select(Policy.CreateSnapshot(state), [1, 2, 3], [], 1, new Random(1))).Field);
         Assert.Equal("policy.params.lambda", Assert.Throws<PolicyValidationException>(
             () => PolicyCatalogue.Create("logistic-thompson", new Dictionary<string, double> { ["lambda"] = 0 }, Dimension)).Field);

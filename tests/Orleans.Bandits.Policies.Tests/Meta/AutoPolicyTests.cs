@@ -123,6 +123,6 @@ public sealed class AutoPolicyTests
     [Fact]
     public void Rewards_outside_the_unit_interval_are_rejected_naming_the_field()
     {
-        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, 3)])).Field);
+        Assert.Equal("reward", Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 3))).Field);
     }
 }

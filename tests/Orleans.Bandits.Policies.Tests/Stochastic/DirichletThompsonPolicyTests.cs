@@ -69,7 +69,7 @@ public sealed class DirichletThompsonPolicyTests
     [InlineData(double.NaN)]
     public void Rewards_that_are_not_a_declared_value_are_rejected_naming_the_field(double reward)
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, reward)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, reward)));
         Assert.Equal("reward", error.Field);
     }
 

@@ -61,7 +61,7 @@ public sealed class FollowThePerturbedLeaderPolicyTests
     [Fact]
     public void Invalid_reward_and_negative_scale_are_rejected_naming_the_field()
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, -0.5)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, -0.5)));
         Assert.Equal("reward", error.Field);
         var parameter = Assert.Throws<PolicyValidationException>(() => PolicyCatalogue.Create("fpl", new Dictionary<string, double> { ["c"] = -1 }));
         Assert.Equal("policy.params.c", parameter.Field);

@@ -66,7 +66,7 @@ public sealed class MossPolicyTests
     [Fact]
     public void Rewards_outside_the_unit_interval_and_a_horizon_below_one_are_rejected_naming_the_field()
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Train(Policy.CreateState(1), [new(0, 1.5)]));
+        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 1.5)));
         Assert.Equal("reward", error.Field);
         var parameter = Assert.Throws<PolicyValidationException>(() => PolicyCatalogue.Create("moss", new Dictionary<string, double> { ["horizon"] = 0 }));
         Assert.Equal("policy.params.horizon", parameter.Field);
