@@ -6,6 +6,7 @@ using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Testing;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Http.Tests;
 

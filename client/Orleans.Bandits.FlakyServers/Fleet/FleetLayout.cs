@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.FlakyServers.Fleet;
 
@@ -11,33 +10,9 @@ public sealed record FleetLayout(int ControlPort, IReadOnlyList<int> ServerPorts
     {
         var count = options.ServersPerTier * Enum.GetValues<Tier>().Length;
         var ports = options.BasePort == 0
-            ? FreePorts(count)
+            ? FreePort.Next(count)
             : Enumerable.Range(options.BasePort, count).ToArray();
-        var control = options.ControlPort == 0 ? FreePorts(1)[0] : options.ControlPort;
+        var control = options.ControlPort == 0 ? FreePort.Next() : options.ControlPort;
         return new FleetLayout(control, ports);
-    }
-
-    /// <summary>Ports the OS hands out now. All listeners stay open until every port is known, so none repeats.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>(count);
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Orleans.Bandits.Cli.Tests.Commands;
 using Orleans.Bandits.Testing;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Cli.Tests.Study;
 

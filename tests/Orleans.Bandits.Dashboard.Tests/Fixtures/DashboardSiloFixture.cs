@@ -7,6 +7,7 @@ using Orleans.Bandits.Harness.Dashboard;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
 using Orleans.Bandits.Testing;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
 

@@ -1,4 +1,5 @@
 using Orleans.Bandits.Testing;
+using Orleans.Bandits.Tools;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
