@@ -1,5 +1,5 @@
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Tools;
 
@@ -15,13 +15,13 @@ namespace Orleans.Bandits.Cli.Study;
 /// </summary>
 public sealed class StudyCluster : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly IAsyncDisposable _platform;
 
-    private StudyCluster(IHost host, string description)
+    private StudyCluster(IAsyncDisposable platform, IGrainFactory grains, string description)
     {
-        _host = host;
+        _platform = platform;
         Description = description;
-        Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Grains = grains;
         Client = new BanditsClient(Grains);
     }
 
@@ -39,21 +39,15 @@ public sealed class StudyCluster : IAsyncDisposable
     /// </summary>
     public static async Task<StudyCluster> StartInProcessAsync(CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        Quiet(builder.Logging);
-        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
-            silo.AddBandits();
-            silo.AddBanditsInMemoryProviders();
-
-            // A key for this process only: the tokens never leave it.
-            silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = "study", Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }]);
-        });
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new StudyCluster(host, $"in-process silo (local mode: in-memory storage, memory streams), 127.0.0.1:{siloPort}");
+        // A key for this process only: the tokens never leave it.
+        var key = new TokenKey("study", RandomNumberGenerator.GetBytes(32));
+        var silo = await InProcessSilo.StartAsync(
+            FreePort.Next(),
+            FreePort.Next(),
+            s => s.AddBanditsInMemoryProviders().UseBanditsTokenKey(key),
+            Quiet,
+            cancellationToken);
+        return new StudyCluster(silo, silo.Grains, $"in-process silo (local mode: in-memory storage, memory streams), 127.0.0.1:{silo.SiloPort}");
     }
 
     /// <summary>A running local-mode cluster through its gateway on 127.0.0.1.</summary>
@@ -64,14 +58,10 @@ public sealed class StudyCluster : IAsyncDisposable
         builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort, serviceId, clusterId));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new StudyCluster(host, $"running cluster '{clusterId}' through the gateway at 127.0.0.1:{gatewayPort}");
+        return new StudyCluster(new HostLifetime(host), host.Services.GetRequiredService<IGrainFactory>(), $"running cluster '{clusterId}' through the gateway at 127.0.0.1:{gatewayPort}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public ValueTask DisposeAsync() => _platform.DisposeAsync();
 
     /// <summary>Errors only, on standard error: the report goes to standard output.</summary>
     private static void Quiet(ILoggingBuilder logging)
@@ -79,5 +69,15 @@ public sealed class StudyCluster : IAsyncDisposable
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Error);
         logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    /// <summary>Stops the client host when the study ends.</summary>
+    private sealed class HostLifetime(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
     }
 }

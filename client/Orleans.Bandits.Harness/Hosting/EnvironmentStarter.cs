@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Bandits.FlakyServers.Fleet;
 using Orleans.Bandits.FlakyServers.Hosting;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Harness.Clients;
 using Orleans.Bandits.Harness.Running;
+using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Harness.Hosting;
 
@@ -37,7 +40,7 @@ public static class EnvironmentStarter
                 var gatewayPort = settings.GatewayPort;
                 if (gatewayPort is null)
                 {
-                    var silo = await InProcessSilo.StartAsync();
+                    var silo = await InProcessSilo.StartAsync(FreePort.Next(), FreePort.Next(), s => s.AddBanditsInMemoryProviders(), QuietRuns);
                     owned.Add(silo);
                     gatewayPort = silo.GatewayPort;
                     log.WriteLine($"Started a local silo (in-memory storage and streams), gateway port {gatewayPort}.");
@@ -57,4 +60,15 @@ public static class EnvironmentStarter
             throw;
         }
     }
+
+    /// <summary>
+    /// Warnings and above, except two kinds every run causes: each run deletes its experiment at the end, so each
+    /// replica's next refresh finds it gone and the last feedback still in the stream is dropped; both warn, both
+    /// are expected here, and hundreds of such warnings would bury the study's output.
+    /// </summary>
+    private static void QuietRuns(ILoggingBuilder logging) => logging
+        .AddConsole()
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Orleans.Bandits.Grains.Selection", LogLevel.Error)
+        .AddFilter("Orleans.Bandits.Grains.Experiments", LogLevel.Error);
 }

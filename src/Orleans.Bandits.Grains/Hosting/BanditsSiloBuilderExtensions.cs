@@ -5,7 +5,7 @@ using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
-namespace Orleans.Bandits.Grains;
+namespace Orleans.Bandits.Grains.Hosting;
 
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions
@@ -19,6 +19,16 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton<FeedbackRulesCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    /// <summary>
+    /// Signs and verifies selection tokens with <paramref name="key"/> only, instead of the <c>Bandits:Tokens</c>
+    /// section: silos that share it verify each other's tokens (tests, benchmarks, a study's own silo).
+    /// </summary>
+    public static ISiloBuilder UseBanditsTokenKey(this ISiloBuilder silo, TokenKey key)
+    {
+        silo.Services.Configure<TokenOptions>(options => options.Keys = [new TokenKeyOptions { Id = key.Id, Secret = Convert.ToBase64String(key.Secret) }]);
         return silo;
     }
 

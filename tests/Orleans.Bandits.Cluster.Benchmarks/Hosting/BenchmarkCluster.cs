@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Testing;
+using Orleans.Bandits.Testing.Silos;
 using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Hosting;
@@ -21,8 +21,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     {
         _cluster = cluster;
         Redis = redis;
-        var silo = cluster.Silos.FirstOrDefault() as InProcessSiloHandle ?? throw new InvalidOperationException("The test cluster did not start an in-process silo.");
-        Grains = silo.SiloHost.Services.GetRequiredService<IGrainFactory>();
+        Grains = TestClusters.GrainsOf(cluster.Silos.Single());
         Client = new BanditsClient(Grains);
     }
 
@@ -40,41 +39,19 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     /// <summary>The platform over <see cref="Grains"/>, as a co-hosted web app would call it.</summary>
     public IBanditsClient Client { get; }
 
-    /// <summary>Local mode: in-memory storage and memory streams.</summary>
-    public static Task<BenchmarkCluster> StartAsync() => DeployAsync(NewBuilder<BenchmarkSiloConfigurator>(), redis: null);
+    /// <summary>
+    /// Local mode, the silo exactly as the local (embedded) mode builds it: the platform plus its in-memory
+    /// providers, nothing test-only, so the figures are those of the product's own code path.
+    /// </summary>
+    public static async Task<BenchmarkCluster> StartAsync() => new(await TestClusters.StartAsync<TestSilo>(1), redis: null);
 
     /// <summary>
-    /// Production mode on <paramref name="redis"/>. Pass the ids of a stopped cluster to start again on
-    /// the state it left in Redis.
+    /// Production mode on <paramref name="redis"/>, as it is built with no stream settings given: Redis clustering,
+    /// Redis grain storage and the durable Redis stream provider with its defaults; nothing is tuned for the
+    /// benchmark. Pass the ids of a stopped cluster to start again on the state it left in Redis.
     /// </summary>
-    public static Task<BenchmarkCluster> StartRedisAsync(RedisServer redis, string? serviceId = null, string? clusterId = null)
-    {
-        var builder = NewBuilder<RedisBenchmarkSiloConfigurator>();
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ServiceId = serviceId ?? builder.Options.ServiceId;
-        builder.Options.ClusterId = clusterId ?? builder.Options.ClusterId;
-        builder.Properties[RedisBenchmarkSiloConfigurator.ConnectionStringKey] = redis.ConnectionString;
-        builder.AddClientBuilderConfigurator<RedisBenchmarkClientConfigurator>();
-        return DeployAsync(builder, redis);
-    }
-
-    private static TestClusterBuilder NewBuilder<TSilo>()
-        where TSilo : BenchmarkSiloConfigurator, new()
-    {
-        var builder = new TestClusterBuilder(1);
-        // The test host would write Information-level logs into ./logs: that is disk I/O inside
-        // the measurement and litter in whatever directory the benchmark is started from.
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<TSilo>();
-        return builder;
-    }
-
-    private static async Task<BenchmarkCluster> DeployAsync(TestClusterBuilder builder, RedisServer? redis)
-    {
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new BenchmarkCluster(cluster, redis);
-    }
+    public static async Task<BenchmarkCluster> StartRedisAsync(RedisServer redis, string? serviceId = null, string? clusterId = null) =>
+        new(await TestClusters.StartRedisAsync<RedisTestSilo, RedisClusterClient>(redis.ConnectionString, 1, serviceId, clusterId), redis);
 
     /// <summary>A Thompson-Beta experiment with arms <c>arm-0</c> … <c>arm-{n-1}</c>.</summary>
     public Task<ExperimentView> CreateExperimentAsync(string name, int arms) =>

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Tokens;
+using Orleans.Bandits.Testing.Silos;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Selection;
 
@@ -21,7 +22,7 @@ public class SelectPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _tokens = new TokenService([BenchmarkSiloConfigurator.Key], BenchmarkSiloConfigurator.Key.Id);
+        _tokens = new TokenService([TestSilo.Key], TestSilo.Key.Id);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         _token = new SelectionToken(BenchmarkCluster.Tenant, "select-bench", 3, 1, null, null, now, now + 86_400_000, UInt128.MaxValue / 3, 0);
     }

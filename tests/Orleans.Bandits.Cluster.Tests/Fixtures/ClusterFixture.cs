@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Client;
+using Orleans.Bandits.Testing.Silos;
 using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Cluster.Tests.Fixtures;
@@ -17,17 +17,10 @@ public class ClusterFixture : IAsyncLifetime
     protected virtual short SiloCount => 3;
 
     /// <summary>The platform as seen from inside one silo (stateless workers activate on that silo).</summary>
-    public IBanditsClient OnSilo(int index) =>
-        new BanditsClient(((InProcessSiloHandle)Cluster.Silos[index]).SiloHost.Services.GetRequiredService<IGrainFactory>());
+    public IBanditsClient OnSilo(int index) => new BanditsClient(TestClusters.GrainsOf(Cluster.Silos[index]));
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(SiloCount);
-        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        Cluster = await TestClusters.StartAsync<TestSiloConfigurator>(SiloCount, builder => builder.AddClientBuilderConfigurator<TestClientConfigurator>());
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -1,29 +1,22 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Hosting;
-using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
 using Orleans.Bandits.Harness.Dashboard;
-using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
-using Orleans.Bandits.Testing;
-using Orleans.Bandits.Tools;
+using Orleans.Bandits.Testing.Silos;
 
 namespace Orleans.Bandits.Dashboard.Tests.Fixtures;
 
 /// <summary>
 /// A local-mode silo with the API and the dashboard co-hosted, as the silo host builds it (plus the
-/// Orleans dashboard), on free loopback ports, with a harness directory holding a small runs.csv and live.json.
+/// Orleans dashboard), on free loopback ports, serving a harness directory that holds a small runs.csv and live.json.
 /// </summary>
 public class DashboardSiloFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private ApiHost? _host;
 
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => Host.Http;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => Host.BaseAddress;
 
-    public int GatewayPort { get; } = FreePort.Next();
+    public int GatewayPort => Host.GatewayPort;
 
     public string HarnessDirectory { get; } = Directory.CreateTempSubdirectory("dashboard-harness-").FullName;
 
@@ -32,39 +25,22 @@ public class DashboardSiloFixture : IAsyncLifetime
     /// <summary>The directory the harness's dashboard extension serves (the harness maps it in its own host).</summary>
     protected virtual string ServedHarnessDirectory => HarnessDirectory;
 
+    private ApiHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+
     public async Task InitializeAsync()
     {
         HarnessFiles.Write(HarnessDirectory);
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        foreach (var (key, value) in Settings)
-        {
-            builder.Configuration[key] = value;
-        }
-
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: GatewayPort)
-            .AddBanditsInMemoryProviders()
-            .AddBandits()
-            .AddBanditsDashboard());
-        builder.Services.AddBanditsClient();
-        builder.Services.AddBanditsApi();
-        _app = builder.Build();
-        _app.UseBanditsApi();
-        _app.MapBanditsApi();
-        _app.MapHarnessResults(ServedHarnessDirectory);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.Single());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        _host = await ApiHost.StartAsync(
+            Settings,
+            silo => silo.AddBanditsDashboard(),
+            app => app.MapHarnessResults(ServedHarnessDirectory));
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         Directory.Delete(HarnessDirectory, recursive: true);

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.LoadBalancer.Downstream;
 using Orleans.Bandits.LoadBalancer.Hosting;
 using Orleans.Bandits.LoadBalancer.Routing;
+using Orleans.Bandits.Testing.Silos;
 using Orleans.TestingHost;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Fixtures;
@@ -23,8 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IOptions<LoadBalancerOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new LoadBalancerOptions { Tenant = Tenant });
 
     /// <summary>The platform as seen from inside one silo: selector replicas activate on that silo.</summary>
-    public IBanditsClient OnSilo(int index) =>
-        new BanditsClient(((InProcessSiloHandle)Cluster.Silos[index]).SiloHost.Services.GetRequiredService<IGrainFactory>());
+    public IBanditsClient OnSilo(int index) => new BanditsClient(TestClusters.GrainsOf(Cluster.Silos[index]));
 
     public RequestRouter Router() =>
         new(Client, new HttpDownstreamClient(new HttpClient()), Options, NullLogger<RequestRouter>.Instance);
@@ -33,13 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static string NewRoute(string prefix) => $"{prefix}-{Interlocked.Increment(ref _counter)}".ToLowerInvariant();
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(3);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+    /// <summary>Silos as the local mode builds them, sharing the test key so feedback verifies on whichever silo takes it.</summary>
+    public async Task InitializeAsync() => Cluster = await TestClusters.StartAsync<TestSilo>(3);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -1,21 +1,18 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
+using Orleans.Bandits.Testing.Silos;
 using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 
 /// <summary>The test client finds silos through Redis and can publish to the Redis streams itself.</summary>
-public sealed class RedisClientConfigurator : IClientBuilderConfigurator
+public sealed class RedisClientConfigurator : RedisClusterClient
 {
-    public void Configure(IConfiguration configuration, IClientBuilder client)
+    public override void Configure(IConfiguration configuration, IClientBuilder client)
     {
-        var redis = configuration[RedisCluster.ConnectionStringKey]!;
-        client.UseRedisClustering(redis);
+        base.Configure(configuration, client);
         client.AddBanditsRedisStreams(BanditsProviders.FeedbackStream, options =>
         {
-            options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(configuration[TestClusters.RedisConnectionStringKey]!);
             options.QueueCount = RedisSiloConfigurator.QueueCount;
         });
         client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Client;
+using Orleans.Bandits.Testing.Silos;
 using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
@@ -7,7 +7,6 @@ namespace Orleans.Bandits.Redis.Tests.Fixtures;
 /// <summary>An in-process cluster in production mode: Redis clustering, Redis grain storage and Redis streams.</summary>
 public sealed class RedisCluster : IAsyncDisposable
 {
-    public const string ConnectionStringKey = "Bandits:Redis";
     public const string Tenant = "acme";
 
     private RedisCluster(TestCluster cluster) => Cluster = cluster;
@@ -29,24 +28,13 @@ public sealed class RedisCluster : IAsyncDisposable
         StartAsync<RedisSiloConfigurator>(redis, silos, serviceId, clusterId);
 
     public static async Task<RedisCluster> StartAsync<TSiloConfigurator>(RedisServerFixture redis, short silos, string? serviceId = null, string? clusterId = null)
-        where TSiloConfigurator : RedisSiloConfigurator, new()
-    {
-        var builder = new TestClusterBuilder(silos);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ServiceId = serviceId ?? builder.Options.ServiceId;
-        builder.Options.ClusterId = clusterId ?? builder.Options.ClusterId;
-        builder.Properties[ConnectionStringKey] = redis.ConnectionString;
-        builder.AddSiloBuilderConfigurator<TSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<RedisClientConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new RedisCluster(cluster);
-    }
+        where TSiloConfigurator : RedisSiloConfigurator, new() =>
+        new(await TestClusters.StartRedisAsync<TSiloConfigurator, RedisClientConfigurator>(redis.ConnectionString, silos, serviceId, clusterId));
 
     /// <summary>The platform as seen from inside one silo: stateless workers (selection, feedback intake) run there.</summary>
-    public static IBanditsClient On(SiloHandle silo) => new BanditsClient(Services(silo).GetRequiredService<IGrainFactory>());
+    public static IBanditsClient On(SiloHandle silo) => new BanditsClient(TestClusters.GrainsOf(silo));
 
-    public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
+    public static IServiceProvider Services(SiloHandle silo) => TestClusters.ServicesOf(silo);
 
     public async Task<IReadOnlyList<string>> CreateExperimentsAsync(string prefix, int count)
     {

@@ -1,15 +1,11 @@
-using Orleans.Bandits.Testing;
-using Orleans.Bandits.Tools;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Redis;
+using Orleans.Bandits.Tools;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace Orleans.Bandits.Scale.Benchmarks.Hosting;
 
@@ -20,16 +16,15 @@ namespace Orleans.Bandits.Scale.Benchmarks.Hosting;
 /// </summary>
 public sealed class ScaleSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly InProcessSilo _silo;
 
-    private ScaleSilo(IHost host)
+    private ScaleSilo(InProcessSilo silo)
     {
-        _host = host;
-        Grains = host.Services.GetRequiredService<IGrainFactory>();
-        Client = new BanditsClient(Grains);
+        _silo = silo;
+        Client = new BanditsClient(silo.Grains);
     }
 
-    public IGrainFactory Grains { get; }
+    public IGrainFactory Grains => _silo.Grains;
 
     public IBanditsClient Client { get; }
 
@@ -37,28 +32,18 @@ public sealed class ScaleSilo : IAsyncDisposable
 
     public static async Task<ScaleSilo> StartAsync(string redisConnectionString, TimeSpan collectionAge)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: FreePort.Next())
-                .AddBandits()
-                .AddBanditsRedisStorage(redisConnectionString)
-                .AddBanditsMemoryStreams();
-            silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = collectionAge);
-
-            // A key of this run's own: without one the token service makes one up and warns.
-            silo.Services.Configure<TokenOptions>(options => options.Keys =
-                [new TokenKeyOptions { Id = "scale-1", Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }]);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return new ScaleSilo(host);
+        // A key of this run's own: without one the token service makes one up and warns.
+        var key = new TokenKey("scale-1", RandomNumberGenerator.GetBytes(32));
+        var silo = await InProcessSilo.StartAsync(
+            FreePort.Next(),
+            FreePort.Next(),
+            s => s.AddBanditsRedisStorage(redisConnectionString)
+                .AddBanditsMemoryStreams()
+                .UseBanditsTokenKey(key)
+                .Configure<GrainCollectionOptions>(options => options.CollectionAge = collectionAge),
+            logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        return new ScaleSilo(silo);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 }
