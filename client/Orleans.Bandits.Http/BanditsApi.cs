@@ -25,7 +25,12 @@ public static class BanditsApi
     /// <summary>Options (section <c>Bandits</c>), auth, rate limiting, body limit, problem details and JSON settings.</summary>
     public static IServiceCollection AddBanditsApi(this IServiceCollection services)
     {
-        services.AddOptions<BanditsHttpOptions>().BindConfiguration(BanditsHttpOptions.Section);
+        services.AddOptions<BanditsHttpOptions>()
+            .BindConfiguration(BanditsHttpOptions.Section)
+            .Validate(
+                options => string.IsNullOrEmpty(options.Auth.AdminKey) || options.Auth.AdminKey.Length >= AuthOptions.MinAdminKeyLength,
+                $"Bandits:Auth:AdminKey must be at least {AuthOptions.MinAdminKeyLength} characters (e.g. openssl rand -base64 32); a short admin key can be guessed.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddProblemDetails();
@@ -78,7 +83,11 @@ public static class BanditsApi
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Apply);
         app.Use(RequestBodyLimit.Enforce);
+
+        // Before the rate limiter, whose buckets are per key: a request without a valid key gets none.
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseRateLimiter();
         app.UseSwaggerUI(ui =>
         {
@@ -96,7 +105,8 @@ public static class BanditsApi
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Operators only: with auth on, the admin key (Prometheus: authorization credentials); labels name experiments.
+        app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(new AuthenticationFilter(adminOnly: true));
         app.MapOpenApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyPolicy);
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints();

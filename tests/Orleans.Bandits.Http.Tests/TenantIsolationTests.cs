@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Orleans.Bandits.Http.Tests;
@@ -82,30 +80,10 @@ public sealed class TenantIsolationTests(AuthenticatedSiloFixture fixture) : ICl
         Assert.EndsWith("rate-limited", (await Json(limited)).GetProperty("type").GetString());
     }
 
-    private async Task<string> NewTenantKey(string tenant)
-    {
-        Assert.Equal(HttpStatusCode.Created, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, "/v1/tenants", new { id = tenant })).StatusCode);
-        var issued = await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, $"/v1/tenants/{tenant}/keys", new { name = "web" });
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        return (await Json(issued)).GetProperty("key").GetString()!;
-    }
+    private Task<string> NewTenantKey(string tenant) => new ApiCalls(fixture.Http).NewTenantKey(tenant);
 
-    private Task<HttpResponseMessage> Send(string? key, HttpMethod method, string path, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+    private Task<HttpResponseMessage> Send(string? key, HttpMethod method, string path, object? body = null) =>
+        new ApiCalls(fixture.Http).Send(key, method, path, body);
 
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return fixture.Http.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    private static Task<JsonElement> Json(HttpResponseMessage response) => ApiCalls.Json(response);
 }

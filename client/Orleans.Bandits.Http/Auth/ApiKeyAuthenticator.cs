@@ -68,6 +68,11 @@ public sealed class ApiKeyAuthenticator(IOptions<BanditsHttpOptions> options, IB
         }
 
         var record = await bandits.DescribeApiKeyAsync(keyId);
+        if (_cache.Count >= options.Value.Auth.KeyCacheSize)
+        {
+            _cache.Clear();
+        }
+
         _cache[keyId] = (record, now);
         return record;
     }

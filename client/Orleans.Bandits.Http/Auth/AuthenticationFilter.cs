@@ -3,17 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Orleans.Bandits.Http.Auth;
 
-/// <summary>Every /v1 route: 401 without a valid key; admin-only routes also 403 for tenant keys.</summary>
+/// <summary>
+/// 401 without a valid key; admin-only routes also 403 for tenant keys. On <c>/v1</c> the caller was already
+/// authenticated by <see cref="ApiKeyAuthenticationMiddleware"/>; elsewhere (metrics, the dashboard's extensions)
+/// this filter authenticates.
+/// </summary>
 public sealed class AuthenticationFilter(bool adminOnly) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var authenticator = context.HttpContext.RequestServices.GetRequiredService<ApiKeyAuthenticator>();
-        var caller = await authenticator.AuthenticateAsync(context.HttpContext);
+        var caller = Tenancy.FindCaller(context.HttpContext)
+            ?? await context.HttpContext.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context.HttpContext);
         if (caller is null)
         {
-            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Status(StatusCodes.Status401Unauthorized, "unauthorized", "Authentication required.", "Send a valid API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+            return Unauthorized(context.HttpContext);
         }
 
         if (adminOnly && !caller.IsAdmin)
@@ -23,5 +26,12 @@ public sealed class AuthenticationFilter(bool adminOnly) : IEndpointFilter
 
         Tenancy.SetCaller(context.HttpContext, caller);
         return await next(context);
+    }
+
+    /// <summary>The 401 for a request without a valid key.</summary>
+    public static IResult Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.Status(StatusCodes.Status401Unauthorized, "unauthorized", "Authentication required.", "Send a valid API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
     }
 }

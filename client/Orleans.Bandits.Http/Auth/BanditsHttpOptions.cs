@@ -16,7 +16,16 @@ public sealed class BanditsHttpOptions
 /// <summary><c>Bandits:Auth</c>: with no admin key, authentication is off and everything lives in tenant <c>default</c>.</summary>
 public sealed class AuthOptions
 {
+    /// <summary>The shortest admin key a host starts with: a guessable admin key gives away every tenant.</summary>
+    public const int MinAdminKeyLength = 32;
+
     public string? AdminKey { get; set; }
+
+    /// <summary>Requests without a valid key one client address may send per second (twice that in a burst); then 429.</summary>
+    public int FailuresPerSecondPerAddress { get; set; } = 20;
+
+    /// <summary>Key lookups a gateway remembers at most; past that it starts over, so random key ids cannot grow it.</summary>
+    public int KeyCacheSize { get; set; } = 10_000;
 
     /// <summary>How long a gateway trusts what it learned about a key; a revoked key is refused within this time plus one lookup.</summary>
     public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(2);

@@ -14,8 +14,11 @@ public static class Tenancy
 
     public static void SetCaller(HttpContext context, Caller caller) => context.Items[CallerItem] = caller;
 
+    /// <summary>The caller authenticated earlier in this request, if any.</summary>
+    public static Caller? FindCaller(HttpContext context) => context.Items[CallerItem] as Caller;
+
     public static Caller CallerOf(HttpContext context) =>
-        context.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The request was not authenticated; is the endpoint outside the /v1 group?");
+        FindCaller(context) ?? throw new InvalidOperationException("The request was not authenticated; is the endpoint outside the /v1 group?");
 
     public static string TenantOf(HttpContext context) =>
         CallerOf(context).Tenant ?? throw new BanditsException(BanditsErrorKind.Forbidden, "The admin key manages tenants; use a tenant's API key for this route.");

@@ -38,9 +38,12 @@ public sealed partial class BanditsExceptionHandler(ILogger<BanditsExceptionHand
         return true;
     }
 
+    /// <summary>What was wrong with the request, in the API's terms: the framework's messages name .NET types.</summary>
     private static string Unwrap(BadHttpRequestException bad) => bad.InnerException is System.Text.Json.JsonException json
-        ? $"Malformed JSON: {json.Message}"
-        : bad.Message;
+        ? $"Malformed JSON, or a value of the wrong type, at {json.Path ?? "$"}."
+        : bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? "The request body is larger than this server accepts."
+            : "The request body could not be read as the JSON this route takes.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);

@@ -13,14 +13,17 @@ public sealed record StatsResponse(long Version, long TrainedEvents, long Duplic
         stats.Arms.Select(a => new ArmStatsResponse(
             a.Id,
             a.Count,
-            a.RewardSum,
-            a.Mean,
-            a.Ci95Low is { } low && a.Ci95High is { } high ? [low, high] : null,
-            a.ProbabilityBest,
+            Finite(a.RewardSum),
+            Finite(a.Mean),
+            Finite(a.Ci95Low) is { } low && Finite(a.Ci95High) is { } high ? [low, high] : null,
+            Finite(a.ProbabilityBest),
             a.BlockedUntil,
             a.Retired)).ToList(),
         stats.UpdatedAt,
         stats.RefreshInterval.TotalMilliseconds);
+
+    /// <summary>JSON has no infinity or NaN: a statistic that overflowed (rewards near double's limits) is reported as unknown.</summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
 
-public sealed record ArmStatsResponse(string Id, long Count, double RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired);
+public sealed record ArmStatsResponse(string Id, long Count, double? RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired);

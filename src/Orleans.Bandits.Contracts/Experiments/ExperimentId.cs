@@ -38,6 +38,7 @@ public sealed partial record ExperimentId([property: Id(0)] string Tenant, [prop
 
     public override string ToString() => Key;
 
-    [GeneratedRegex(IdRule, RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final newline, which let "name\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -4,6 +4,13 @@ namespace Orleans.Bandits.Grains.Experiments;
 /// <summary>Checks a definition against the API's rules before anything is stored.</summary>
 public static class ExperimentDefinitionValidator
 {
+    /// <summary>
+    /// The learned statistics one experiment may hold, in doubles (16 MB). Tenants share silos, so a small request
+    /// must not make one allocate without bound: 1,000 arms of a knapsack policy with 64 budgets take 66,000;
+    /// contextual policies take about d²/2 per arm (lin-ucb at d = 256: 60 arms).
+    /// </summary>
+    public const long MaxStateDoubles = 2_000_000;
+
     /// <exception cref="BanditsException">Validation, naming the field.</exception>
     public static void Validate(ExperimentDefinition definition)
     {
@@ -32,4 +39,28 @@ public static class ExperimentDefinitionValidator
             throw BanditsException.Invalid("feedbackWindowSeconds", $"feedbackWindowSeconds must be between {ExperimentDefinition.MinFeedbackWindowSeconds} and {ExperimentDefinition.MaxFeedbackWindowSeconds} (30 days).");
         }
     }
+
+    /// <summary>Refuses a policy whose statistics for <paramref name="arms"/> arms would exceed <see cref="MaxStateDoubles"/>.</summary>
+    /// <exception cref="BanditsException">Validation on <c>arms</c>, with the largest number of arms that fits.</exception>
+    public static void CheckStateBudget(IBanditPolicy policy, int arms)
+    {
+        var doubles = StateDoubles(policy, arms);
+        if (doubles > MaxStateDoubles)
+        {
+            var perArm = StateDoubles(policy, 2) - StateDoubles(policy, 1);
+            throw BanditsException.Invalid(
+                "arms",
+                $"{arms} arms of '{policy.Descriptor.Name}' (context dimension {policy.ContextDimension}) would hold {doubles:N0} learned values; an experiment holds at most {MaxStateDoubles:N0}, so at most {(MaxStateDoubles - StateDoubles(policy, 1)) / Math.Max(1, perArm) + 1:N0} arms.");
+        }
+    }
+
+    /// <summary>The doubles a state of <paramref name="arms"/> arms holds, from the sizes of one and two arms' states (per-arm and shared parts grow linearly).</summary>
+    public static long StateDoubles(IBanditPolicy policy, int arms)
+    {
+        var one = Size(policy.CreateState(1));
+        var perArm = Size(policy.CreateState(2)) - one;
+        return one + (perArm * (arms - 1L));
+    }
+
+    private static long Size(PolicyState state) => state.Arms.Sum(a => (long)a.Length) + state.Shared.Length;
 }

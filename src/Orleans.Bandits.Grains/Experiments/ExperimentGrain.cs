@@ -60,6 +60,8 @@ public sealed partial class ExperimentGrain(
             throw BanditsException.Invalid(e.Field, e.Message);
         }
 
+        ExperimentDefinitionValidator.CheckStateBudget(policy, definition.Arms.Count);
+
         // Indexed first: a crash before the write below leaves an index entry for an experiment
         // that does not exist, which listings skip; the reverse would hide a live experiment.
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).AddExperiment(Id.Name);
@@ -137,6 +139,7 @@ public sealed partial class ExperimentGrain(
             throw BanditsException.Invalid("id", $"An experiment has at most {ExperimentDefinition.MaxArms} arms, retired ones included.");
         }
 
+        ExperimentDefinitionValidator.CheckStateBudget(Policy, State.Arms.Count + 1);
         Policy.AddArm(State.Learned!);
         State.Arms.Add(new ArmView(armId, false));
         State.Totals.Add(new ArmTotals());

@@ -6,6 +6,12 @@ namespace Orleans.Bandits.Policies;
 /// </summary>
 public sealed class PolicyParameters
 {
+    /// <summary>
+    /// The longest list parameter (e.g. one budget per resource): every element can cost memory per arm, so an
+    /// unbounded list would let one small request allocate without bound. The same cap as feedback costs.
+    /// </summary>
+    public const int MaxVectorLength = 64;
+
     private readonly IReadOnlyDictionary<string, double[]> _values;
 
     private PolicyParameters(IReadOnlyDictionary<string, double[]> values) => _values = values;
@@ -53,9 +59,9 @@ public sealed class PolicyParameters
                 throw new PolicyValidationException(Field(descriptor.Name), $"Parameter '{descriptor.Name}' is required: {descriptor.Description}");
             }
 
-            if (value.Length == 0 || (!descriptor.IsVector && value.Length != 1))
+            if (value.Length == 0 || value.Length > MaxVectorLength || (!descriptor.IsVector && value.Length != 1))
             {
-                var shape = descriptor.IsVector ? "a non-empty list of numbers" : "a single number";
+                var shape = descriptor.IsVector ? $"a list of 1 to {MaxVectorLength} numbers" : "a single number";
                 throw new PolicyValidationException(Field(descriptor.Name), $"Parameter '{descriptor.Name}' must be {shape}.");
             }
 
