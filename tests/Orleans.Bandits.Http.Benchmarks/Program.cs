@@ -1,5 +1,5 @@
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Http;
 
 // The silo host's local mode, unchanged, plus /bench/bare: the same pipeline answering a

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Tools;
 
 namespace Orleans.Bandits.Harness.Hosting;

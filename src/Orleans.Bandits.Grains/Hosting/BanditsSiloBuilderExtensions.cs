@@ -5,7 +5,7 @@ using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
-namespace Orleans.Bandits.Grains;
+namespace Orleans.Bandits.Grains.Hosting;
 
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions

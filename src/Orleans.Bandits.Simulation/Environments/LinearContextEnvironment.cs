@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// A linear contextual world: arm i has a hidden unit vector θᵢ drawn from a seed, each round a

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// A logistic contextual world with binary rewards: arm i has hidden weights θᵢ = (bᵢ, scale·uᵢ) drawn

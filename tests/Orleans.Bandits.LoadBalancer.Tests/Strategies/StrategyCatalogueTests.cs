@@ -1,5 +1,4 @@
 using Orleans.Bandits.LoadBalancer.Strategies;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Strategies;
 

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Contextual;
 using static Orleans.Bandits.Policies.Tests.Contextual.LinearTestData;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;

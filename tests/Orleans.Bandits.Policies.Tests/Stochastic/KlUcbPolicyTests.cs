@@ -1,6 +1,4 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Stochastic;
-using Orleans.Bandits.Simulation;
 using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Stochastic;

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Grains;
+using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
-using Orleans.Bandits.Redis;
+using Orleans.Bandits.Redis.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
