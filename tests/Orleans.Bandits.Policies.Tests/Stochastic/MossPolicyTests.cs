@@ -7,15 +7,6 @@ public sealed class MossPolicyTests
     private static readonly IBanditPolicy Policy = PolicyCatalogue.Create("moss", new Dictionary<string, double> { ["horizon"] = 1_000 });
 
     [Fact]
-    public void Rewards_add_to_count_and_sum()
-    {
-        var state = Policy.CreateState(2);
-        Policy.Train(state, [new(0, 1), new(0, 0.25), new(1, 0)]);
-        Assert.Equal([2.0, 1.25], state.Arms[0]);
-        Assert.Equal([1.0, 0.0], state.Arms[1]);
-    }
-
-    [Fact]
     public void Snapshot_bonus_is_root_of_positive_log_of_horizon_over_arms_times_count_over_count()
     {
         // T = 1,000, K = 2: arm 0 with 4 events has bonus √(ln(1000 / 8) / 4); arm 1 with 600 events
@@ -63,10 +54,8 @@ public sealed class MossPolicyTests
     }
 
     [Fact]
-    public void Rewards_outside_the_unit_interval_and_a_horizon_below_one_are_rejected_naming_the_field()
+    public void A_horizon_below_one_is_rejected_naming_the_field()
     {
-        var error = Assert.Throws<PolicyValidationException>(() => Policy.Validate(new TrainingEvent(0, 1.5)));
-        Assert.Equal("reward", error.Field);
         var parameter = Assert.Throws<PolicyValidationException>(() => PolicyCatalogue.Create("moss", new Dictionary<string, double> { ["horizon"] = 0 }));
         Assert.Equal("policy.params.horizon", parameter.Field);
     }
