@@ -1,3 +1,7 @@
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Routing;
 global using Orleans.Bandits.Client;
 global using Orleans.Bandits.Http.Auth;
 global using Orleans.Bandits.Http.Dashboard;

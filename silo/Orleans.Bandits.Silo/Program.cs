@@ -3,7 +3,7 @@ using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
-using Orleans.Bandits.Redis;
+using Orleans.Bandits.Redis.Hosting;
 using Orleans.Bandits.Silo;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,2 +1,1 @@
-global using Orleans.Bandits.Policies;
 global using Orleans.Bandits.Primitives.Hosting;

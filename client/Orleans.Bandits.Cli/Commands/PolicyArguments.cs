@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Cli.Commands;
 
 /// <summary>Turns <c>--policy</c> and repeated <c>--param name=value</c> into a policy, reporting mistakes by option.</summary>

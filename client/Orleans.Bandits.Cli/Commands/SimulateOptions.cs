@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Orleans.Bandits.Cli.Environments;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cli.Commands;
 

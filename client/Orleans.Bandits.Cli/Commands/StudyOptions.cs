@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Orleans.Bandits.Cli.Study;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cli.Commands;
 

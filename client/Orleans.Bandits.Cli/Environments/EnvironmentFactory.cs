@@ -1,6 +1,4 @@
 using Orleans.Bandits.Cli.Commands;
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Environments;
 

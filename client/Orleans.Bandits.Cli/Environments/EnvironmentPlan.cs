@@ -1,5 +1,3 @@
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Environments;
 
 /// <summary>How to build the chosen environment for each seed, and what the report needs to know about it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orleans.Bandits.Cli.Running;
-using Orleans.Bandits.Simulation;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Cli.Reporting;

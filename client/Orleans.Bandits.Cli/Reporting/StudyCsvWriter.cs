@@ -1,5 +1,4 @@
 using Orleans.Bandits.Cli.Study;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Reporting;
 

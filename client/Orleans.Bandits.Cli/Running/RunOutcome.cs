@@ -1,5 +1,3 @@
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Running;
 
 /// <summary>One configuration (batch, delay) played over every seed.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Running;
 
 /// <summary>Everything <c>bandits simulate</c> measured, ready to render.</summary>

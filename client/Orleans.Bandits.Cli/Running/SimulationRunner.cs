@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Bandits.Cli.Commands;
 using Orleans.Bandits.Cli.Environments;
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Running;
 

@@ -1,6 +1,3 @@
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Study;
 
 /// <summary>(a): the bare policy in process, trained after every selection, on the same seeds and world.</summary>

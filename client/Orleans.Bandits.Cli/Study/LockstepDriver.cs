@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Orleans.Bandits.Client;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Study;
 

@@ -1,6 +1,3 @@
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Study;
 
 /// <summary>Everything <c>bandits study</c> measured, ready to render.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Orleans.Bandits.Cli.Commands;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cli.Study;
 

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Study;
 
 /// <summary>The Bernoulli instance under study and what theory says about it.</summary>

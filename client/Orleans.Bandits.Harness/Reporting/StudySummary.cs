@@ -1,7 +1,6 @@
 using Orleans.Bandits.FlakyServers.Fleet;
 using Orleans.Bandits.Harness.Running;
 using Orleans.Bandits.LoadBalancer.Strategies;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Harness.Reporting;
 

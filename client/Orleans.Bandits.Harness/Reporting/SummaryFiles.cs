@@ -27,7 +27,7 @@ public static class SummaryFiles
     {
         var text = new StringBuilder();
         text.AppendLine($"Command: `{command}`").AppendLine();
-        text.AppendLine($"Means over {summary.Rows.Max(r => r.Score.Count)} seeds ± half-width of the {Orleans.Bandits.Simulation.SeedSummary.IntervalMethod}. " +
+        text.AppendLine($"Means over {summary.Rows.Max(r => r.Score.Count)} seeds ± half-width of the {SeedSummary.IntervalMethod}. " +
             "Δ vs random: score minus the uniform-random baseline's on the same seed (paired).").AppendLine();
         text.AppendLine("| tier | strategy | success rate | score | retries | penalties | p50 ms | p99 ms | regret | Δ score vs random | beats random |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Harness.Reporting;
 

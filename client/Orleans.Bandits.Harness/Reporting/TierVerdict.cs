@@ -1,5 +1,4 @@
 using Orleans.Bandits.FlakyServers.Fleet;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Harness.Reporting;
 

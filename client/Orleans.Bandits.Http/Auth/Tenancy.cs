@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Orleans.Bandits.Http.Auth;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Orleans.Bandits.Http.Errors;
 
 /// <summary>RFC 9457 problem responses. The <c>type</c> ends with a stable slug clients can match on.</summary>

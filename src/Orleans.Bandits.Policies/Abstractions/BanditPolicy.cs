@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// What every policy shares: parameters, state creation, event validation and batch training.

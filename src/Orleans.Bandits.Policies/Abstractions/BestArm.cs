@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// The running argmax of a selection loop: offered arms and their scores, the highest kept. Ties are

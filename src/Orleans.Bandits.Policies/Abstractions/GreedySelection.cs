@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>Greedy choice on one number per arm, for the policies whose exploration 0 means "exploit" without an index of their own.</summary>
 public static class GreedySelection

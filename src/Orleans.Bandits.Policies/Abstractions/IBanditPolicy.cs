@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// A bandit policy: immutable parameters plus the two algorithms every policy has.

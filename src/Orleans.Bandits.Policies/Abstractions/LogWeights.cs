@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// Weights kept as their logarithms, as the exponential-weights learners (EXP3, EXP3-IX, the Hedge

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// An index policy whose index is mean + s · bonus (UCB1, UCB1-Tuned, SW-UCB), s the exploration

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// Sufficient statistics: everything a policy has learned, in a plain numeric form so any

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>Raised when parameters or an event are outside what a policy accepts; names the field and the allowed range.</summary>
 public sealed class PolicyValidationException(string field, string message) : ArgumentException(message, field)

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>
 /// The per-arm statistics most context-free policies learn: [count, reward sum], persisted in this

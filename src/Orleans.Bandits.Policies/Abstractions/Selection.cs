@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>An arm choice and, for randomized policies, the probability it was chosen with.</summary>
 /// <param name="Arm">Index of the chosen arm.</param>

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Abstractions;
 
 /// <summary>One observed outcome.</summary>
 /// <param name="Arm">Index of the arm that was played.</param>

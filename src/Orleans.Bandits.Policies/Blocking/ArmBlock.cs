@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Blocking;
 
 /// <summary>
 /// Whether an arm is masked from selection because it reported itself unavailable (for example

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>
 /// How stale a policy may be served. Thompson sampling tolerates stale, batched parameters;

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>One tunable parameter of a policy, with its default and allowed range.</summary>
 /// <param name="Name">The key in <c>policy.params</c>.</param>

@@ -6,7 +6,7 @@ using Orleans.Bandits.Policies.Meta;
 using Orleans.Bandits.Policies.NonStationary;
 using Orleans.Bandits.Policies.Stochastic;
 
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>Every policy the platform offers, by the name used in the HTTP API.</summary>
 public static class PolicyCatalogue

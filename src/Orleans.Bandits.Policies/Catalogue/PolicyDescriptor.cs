@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>A catalogue entry: what a policy is called, what it accepts and how to build it.</summary>
 public sealed record PolicyDescriptor(

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>
 /// Validated parameter values of one policy, defaults filled in. Scalars are one-element vectors

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Catalogue;
 
 /// <summary>The rewards a policy accepts; <c>null</c> bounds mean any finite number.</summary>
 public sealed record RewardRange(double? Min, double? Max)

@@ -17,10 +17,8 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// Layout: see <see cref="LogisticRegressionPolicy"/>. Snapshot arm = [count, θ (d), Σ (packed)].
 /// </remarks>
 public sealed class GlmUcbPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
-    : LogisticRegressionPolicy(descriptor, parameters, contextDimension)
+    : LogisticRegressionPolicy(descriptor, parameters, contextDimension, new ConfidenceBoundExploration(parameters["alpha"]))
 {
-    private readonly double _alpha = parameters["alpha"];
-
     public static PolicyDescriptor Entry { get; } = new(
         "glm-ucb",
         "GLM-UCB with the logistic link: per-arm Bayesian logistic regression on the context, played by the upper confidence bound of the logit; rewards 1/0 (fractions as soft labels).",
@@ -33,18 +31,4 @@ public sealed class GlmUcbPolicy(PolicyDescriptor descriptor, PolicyParameters p
         OperationalDefaults.Deterministic,
         HasPosterior: false,
         (d, p, dimension) => new GlmUcbPolicy(d, p, dimension));
-
-    protected override void WriteSnapshotMatrix(ReadOnlySpan<double> covariance, Span<double> target) => covariance.CopyTo(target);
-
-    protected override double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        if (_alpha == 0)
-        {
-            return estimate;
-        }
-
-        // Rounding can leave the quadratic form a hair below zero for directions Σ has all but closed.
-        var variance = Math.Max(0, PackedSymmetricMatrix.QuadraticForm(matrix, context));
-        return estimate + (_alpha * exploration * Math.Sqrt(variance));
-    }
 }

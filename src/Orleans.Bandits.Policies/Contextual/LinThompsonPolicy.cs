@@ -12,10 +12,8 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// lower triangle) with L Lᵀ = v²A⁻¹].
 /// </remarks>
 public sealed class LinThompsonPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
-    : RidgeRegressionPolicy(descriptor, parameters, contextDimension)
+    : RidgeRegressionPolicy(descriptor, parameters, contextDimension, new PosteriorSamplingExploration(parameters["v"]))
 {
-    private readonly double _scale = parameters["v"];
-
     public static PolicyDescriptor Entry { get; } = new(
         "lin-thompson",
         "Linear Thompson sampling: per-arm ridge regression on the context, played by posterior sampling.",
@@ -28,24 +26,4 @@ public sealed class LinThompsonPolicy(PolicyDescriptor descriptor, PolicyParamet
         OperationalDefaults.Stochastic,
         HasPosterior: true,
         (d, p, dimension) => new LinThompsonPolicy(d, p, dimension));
-
-    protected override void WriteSnapshotMatrix(ReadOnlySpan<double> inverse, Span<double> target) =>
-        PackedSymmetricMatrix.Cholesky(inverse, ContextDimension, _scale * _scale, target);
-
-    protected override double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        if (_scale == 0)
-        {
-            return estimate;
-        }
-
-        // d is at most PolicyCatalogue.MaxContextDimension (256), so z fits the stack.
-        Span<double> z = stackalloc double[ContextDimension];
-        for (var i = 0; i < z.Length; i++)
-        {
-            z[i] = Distributions.StandardNormal(random);
-        }
-
-        return estimate + (exploration * PackedSymmetricMatrix.LowerBilinearForm(matrix, context, z));
-    }
 }

@@ -10,10 +10,8 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// Layout: see <see cref="RidgeRegressionPolicy"/>. Snapshot arm = [count, θ = A⁻¹b (d), A⁻¹ (packed)].
 /// </remarks>
 public sealed class LinUcbPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
-    : RidgeRegressionPolicy(descriptor, parameters, contextDimension)
+    : RidgeRegressionPolicy(descriptor, parameters, contextDimension, new ConfidenceBoundExploration(parameters["alpha"]))
 {
-    private readonly double _alpha = parameters["alpha"];
-
     public static PolicyDescriptor Entry { get; } = new(
         "lin-ucb",
         "Disjoint LinUCB: per-arm ridge regression on the context, played by upper confidence bound.",
@@ -26,18 +24,4 @@ public sealed class LinUcbPolicy(PolicyDescriptor descriptor, PolicyParameters p
         OperationalDefaults.Deterministic,
         HasPosterior: false,
         (d, p, dimension) => new LinUcbPolicy(d, p, dimension));
-
-    protected override void WriteSnapshotMatrix(ReadOnlySpan<double> inverse, Span<double> target) => inverse.CopyTo(target);
-
-    protected override double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        if (_alpha == 0)
-        {
-            return estimate;
-        }
-
-        // Rounding can leave the quadratic form a hair below zero for directions A⁻¹ has all but closed.
-        var variance = Math.Max(0, PackedSymmetricMatrix.QuadraticForm(matrix, context));
-        return estimate + (_alpha * exploration * Math.Sqrt(variance));
-    }
 }

@@ -15,10 +15,8 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// triangle) with L Lᵀ = v²Σ].
 /// </remarks>
 public sealed class LogisticThompsonPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
-    : LogisticRegressionPolicy(descriptor, parameters, contextDimension)
+    : LogisticRegressionPolicy(descriptor, parameters, contextDimension, new PosteriorSamplingExploration(parameters["v"]))
 {
-    private readonly double _scale = parameters["v"];
-
     public static PolicyDescriptor Entry { get; } = new(
         "logistic-thompson",
         "Logistic Thompson sampling: per-arm Bayesian logistic regression on the context (Laplace approximation), played by posterior sampling; rewards 1/0 (fractions as soft labels).",
@@ -31,24 +29,4 @@ public sealed class LogisticThompsonPolicy(PolicyDescriptor descriptor, PolicyPa
         OperationalDefaults.Stochastic,
         HasPosterior: true,
         (d, p, dimension) => new LogisticThompsonPolicy(d, p, dimension));
-
-    protected override void WriteSnapshotMatrix(ReadOnlySpan<double> covariance, Span<double> target) =>
-        PackedSymmetricMatrix.Cholesky(covariance, ContextDimension, _scale * _scale, target);
-
-    protected override double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        if (_scale == 0)
-        {
-            return estimate;
-        }
-
-        // d is at most PolicyCatalogue.MaxContextDimension (256), so z fits the stack.
-        Span<double> z = stackalloc double[ContextDimension];
-        for (var i = 0; i < z.Length; i++)
-        {
-            z[i] = Distributions.StandardNormal(random);
-        }
-
-        return estimate + (exploration * PackedSymmetricMatrix.LowerBilinearForm(matrix, context, z));
-    }
 }

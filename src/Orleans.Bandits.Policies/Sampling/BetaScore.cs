@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Sampling;
 
 /// <summary>The Thompson score of a Beta posterior under an exploration scale, shared by the Beta Thompson samplers (plain, windowed and discounted).</summary>
 public static class BetaScore

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Sampling;
 
 /// <summary>
 /// A reproducible coin for training-time randomness (the Bernoulli trick for fractional rewards).

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Sampling;
 
 /// <summary>
 /// Allocation-free draws for the select path. A Thompson-Beta select at K = 10 makes ten Beta

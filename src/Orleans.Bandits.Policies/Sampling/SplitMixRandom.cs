@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Policies;
+namespace Orleans.Bandits.Policies.Sampling;
 
 /// <summary>
 /// A <see cref="Random"/> whose stream is SplitMix64 from a given seed: cheap to create and fully

@@ -8,7 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
 
-namespace Orleans.Bandits.Redis;
+namespace Orleans.Bandits.Redis.Hosting;
 
 /// <summary>Production mode: everything a silo keeps lives in Redis, so a host switches modes with one call.</summary>
 public static class BanditsRedisSiloBuilderExtensions

@@ -6,7 +6,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Providers;
 
-namespace Orleans.Bandits.Redis;
+namespace Orleans.Bandits.Redis.Hosting;
 
 /// <summary>Registers the durable Redis Streams provider on silos (which read and publish) and clients (which publish).</summary>
 public static class BanditsRedisStreamsExtensions

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// Bernoulli arms whose means switch once: <see cref="Before"/> until <see cref="ChangeRound"/>,

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// An oblivious adversary: the whole reward table is fixed by <see cref="Seed"/> before play and

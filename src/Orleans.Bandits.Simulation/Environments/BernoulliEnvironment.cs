@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>Stationary arms paying 1 with probability μᵢ, else 0.</summary>
 public sealed class BernoulliEnvironment(IReadOnlyList<double> means) : IBanditEnvironment

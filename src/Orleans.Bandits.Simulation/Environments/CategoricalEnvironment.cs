@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// Stationary arms whose reward is one of a few fixed values (a rating scale): arm i pays value vⱼ with

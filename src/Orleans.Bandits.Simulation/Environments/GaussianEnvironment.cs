@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>Stationary arms paying a Normal(μᵢ, σᵢ²) reward: real-valued rewards with per-arm noise.</summary>
 public sealed class GaussianEnvironment : IBanditEnvironment

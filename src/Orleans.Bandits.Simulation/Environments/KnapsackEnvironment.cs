@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// Bandits with knapsacks: each pull of arm i pays 1 with probability μᵢ and consumes one unit of

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// A linear contextual world: arm i has a hidden unit vector θᵢ drawn from a seed, each round a
@@ -9,18 +9,29 @@ namespace Orleans.Bandits.Simulation;
 /// the context no arm is better than another, while the best arm for the context at hand earns
 /// E[maxᵢ θᵢᵀx] &gt; 0 on average. A policy that ignores the context therefore has linear pseudo-regret.
 /// </summary>
-public sealed class LinearContextEnvironment : IBanditEnvironment
+public sealed class LinearContextEnvironment : ContextualEnvironment
 {
-    private readonly double[][] _weights;
-    private readonly double[] _expected;
-    private readonly double[] _armTotals;
-    private double _bestTotal;
-
     /// <param name="arms">K ≥ 1.</param>
     /// <param name="dimension">d ≥ 1.</param>
     /// <param name="seed">Seeds the hidden vectors θᵢ only; the per-round draws use the simulator's random source.</param>
     /// <param name="noise">Standard deviation of the Gaussian reward noise.</param>
     public LinearContextEnvironment(int arms, int dimension, int seed, double noise = 0.1)
+        : base(DrawWeights(arms, dimension, seed, noise))
+    {
+        Noise = noise;
+    }
+
+    public override string Name => "linear-context";
+
+    public double Noise { get; }
+
+    private protected override void DrawContext(Random random, Span<double> context) => DrawUnitVector(random, context);
+
+    private protected override double Link(double dot) => dot;
+
+    private protected override double DrawReward(double mean, Random random) => mean + (Noise * Normal.Sample(random, 0, 1));
+
+    private static double[][] DrawWeights(int arms, int dimension, int seed, double noise)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
@@ -30,85 +41,13 @@ public sealed class LinearContextEnvironment : IBanditEnvironment
         }
 
         var random = new Random(seed);
-        _weights = new double[arms][];
+        var weights = new double[arms][];
         for (var arm = 0; arm < arms; arm++)
         {
-            _weights[arm] = new double[dimension];
-            DrawUnitVector(random, _weights[arm]);
+            weights[arm] = new double[dimension];
+            DrawUnitVector(random, weights[arm]);
         }
 
-        ContextDimension = dimension;
-        Noise = noise;
-        _expected = new double[arms];
-        _armTotals = new double[arms];
-    }
-
-    public string Name => "linear-context";
-
-    public int ArmCount => _weights.Length;
-
-    public int ContextDimension { get; }
-
-    public int ResourceCount => 0;
-
-    public double Noise { get; }
-
-    /// <summary>The hidden θ of <paramref name="arm"/>.</summary>
-    public IReadOnlyList<double> Weights(int arm) => _weights[arm];
-
-    /// <summary>
-    /// Σₜ maxᵢ θᵢᵀxₜ − maxᵢ Σₜ θᵢᵀxₜ over the rounds begun so far: the pseudo-regret the best fixed
-    /// arm in hindsight would have had on these very contexts.
-    /// </summary>
-    public double BestFixedArmPseudoRegret => _bestTotal - _armTotals.Max();
-
-    public void BeginRound(long round, Random random, Span<double> context, Span<double> rewards)
-    {
-        DrawUnitVector(random, context);
-        var best = double.NegativeInfinity;
-        for (var arm = 0; arm < _weights.Length; arm++)
-        {
-            var weights = _weights[arm];
-            var expected = 0.0;
-            for (var i = 0; i < weights.Length; i++)
-            {
-                expected += weights[i] * context[i];
-            }
-
-            _expected[arm] = expected;
-            _armTotals[arm] += expected;
-            best = Math.Max(best, expected);
-            rewards[arm] = expected + (Noise * Normal.Sample(random, 0, 1));
-        }
-
-        _bestTotal += best;
-    }
-
-    public double ExpectedReward(int arm) => _expected[arm];
-
-    public void DrawCosts(int arm, Random random, Span<double> costs)
-    {
-    }
-
-    /// <summary>A standard Gaussian vector normalized: uniform on the unit sphere, since the Gaussian is rotation invariant.</summary>
-    private static void DrawUnitVector(Random random, Span<double> vector)
-    {
-        double norm;
-        do
-        {
-            norm = 0;
-            for (var i = 0; i < vector.Length; i++)
-            {
-                vector[i] = Normal.Sample(random, 0, 1);
-                norm += vector[i] * vector[i];
-            }
-        }
-        while (norm == 0);
-
-        norm = Math.Sqrt(norm);
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] /= norm;
-        }
+        return weights;
     }
 }

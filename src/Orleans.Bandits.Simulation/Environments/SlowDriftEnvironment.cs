@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Environments;
 
 /// <summary>
 /// Bernoulli arms whose means drift along sines: μᵢ(t) = cᵢ + a·sin(2π t / P + 2π i / K), each arm

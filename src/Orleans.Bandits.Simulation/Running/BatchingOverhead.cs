@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>
 /// What batching and delay cost: the regret of the distributed run (snapshots refreshed every B

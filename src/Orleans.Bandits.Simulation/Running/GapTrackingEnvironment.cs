@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>
 /// Wraps an environment and records Δmax, the largest gap between the best and the worst expected

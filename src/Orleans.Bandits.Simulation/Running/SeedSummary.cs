@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>
 /// A measurement averaged over independent seeds, with a 95% confidence interval for its mean.

@@ -1,6 +1,4 @@
-using Orleans.Bandits.Policies;
-
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>
 /// Plays one policy over seeds 1..N, each seed on a fresh environment (environments may keep

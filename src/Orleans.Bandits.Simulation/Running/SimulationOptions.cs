@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>How a simulation is played.</summary>
 /// <param name="Rounds">Number of selections.</param>

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>One point of the cumulative-regret curve.</summary>
 public readonly record struct RegretPoint(long Round, double PseudoRegret);

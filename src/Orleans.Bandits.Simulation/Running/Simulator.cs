@@ -1,6 +1,4 @@
-using Orleans.Bandits.Policies;
-
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Running;
 
 /// <summary>
 /// Plays a policy against an environment the way a distributed deployment would: selections

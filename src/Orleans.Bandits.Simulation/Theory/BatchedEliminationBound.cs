@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>
 /// An instance-dependent bound on the expected pseudo-regret of BaSE (batched successive elimination)

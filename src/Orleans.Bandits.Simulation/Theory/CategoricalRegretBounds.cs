@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>Reference regret curves for arms whose rewards take values in a known finite set.</summary>
 public static class CategoricalRegretBounds

@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>Reference regret curves for arms with Gaussian rewards.</summary>
 public static class GaussianRegretBounds

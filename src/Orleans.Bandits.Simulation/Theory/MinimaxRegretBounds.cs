@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>Distribution-free regret bounds (they hold for every instance of the class, with the constants stated).</summary>
 public static class MinimaxRegretBounds

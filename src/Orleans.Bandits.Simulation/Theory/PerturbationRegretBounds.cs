@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>Reference regret curves for follow-the-perturbed-leader (Boltzmann–Gumbel exploration).</summary>
 public static class PerturbationRegretBounds

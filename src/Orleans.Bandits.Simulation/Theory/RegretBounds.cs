@@ -1,4 +1,4 @@
-namespace Orleans.Bandits.Simulation;
+namespace Orleans.Bandits.Simulation.Theory;
 
 /// <summary>Reference curves that tolerances in tests and the study are derived from.</summary>
 public static class RegretBounds

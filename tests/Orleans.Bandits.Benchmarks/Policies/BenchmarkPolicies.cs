@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Benchmarks.Policies;
 
 /// <summary>Builds any catalogue policy for benchmarking, supplying the parameters a benchmark needs.</summary>

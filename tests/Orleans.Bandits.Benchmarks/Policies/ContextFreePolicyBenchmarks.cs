@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Benchmarks.Policies;
 

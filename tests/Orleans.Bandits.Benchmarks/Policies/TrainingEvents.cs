@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Benchmarks.Policies;
 
 /// <summary>Seeded synthetic feedback that every policy accepts: 0/1 rewards, uniform propensities, contexts and costs where needed.</summary>

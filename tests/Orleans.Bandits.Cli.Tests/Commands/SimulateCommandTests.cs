@@ -1,7 +1,5 @@
 using System.Globalization;
 using Orleans.Bandits.Cli.Reporting;
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Cli.Tests.Commands;
 

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Cli.Tests.Commands;
 
 public sealed class SimulateErrorTests

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Cli.Tests.Simulation;
 
 public sealed class SeedSummaryTests

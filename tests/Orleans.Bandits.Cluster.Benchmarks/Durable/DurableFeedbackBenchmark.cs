@@ -1,6 +1,5 @@
 using Orleans.Bandits.Cluster.Benchmarks.Feedback;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;

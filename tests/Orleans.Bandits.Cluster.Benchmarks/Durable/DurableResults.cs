@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Cluster.Benchmarks.Durable;
 
 /// <summary>Everything one durable run measured, both setups side by side.</summary>

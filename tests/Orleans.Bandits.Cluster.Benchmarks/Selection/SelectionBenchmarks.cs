@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Ping;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cluster.Benchmarks.Selection;
 
@@ -84,7 +83,7 @@ public class SelectionBenchmarks
     /// <summary>(c) The policy alone: sample 10 Beta posteriors and take the best.</summary>
     [Benchmark(Description = "c: bare policy select")]
     [BenchmarkCategory(Sequential)]
-    public Policies.Selection? PolicySelect() => _policy.Select(_snapshot, [], [], 1.0, _random);
+    public Policies.Abstractions.Selection? PolicySelect() => _policy.Select(_snapshot, [], [], 1.0, _random);
 
     /// <summary>(a) with <see cref="Concurrency"/> calls in flight; the time is per call.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Concurrency, Description = "a: no-op grain call, 64 in flight")]

@@ -1,5 +1,4 @@
 using Orleans.Bandits.Cluster.Tests.Fixtures;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cluster.Tests.Experiments;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Bandits.Grains.Replication;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cluster.Tests.Replication;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Orleans.Bandits.Harness;
 using Orleans.Bandits.Harness.Reporting;
-using Orleans.Bandits.LoadBalancer.Strategies;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Harness;
 

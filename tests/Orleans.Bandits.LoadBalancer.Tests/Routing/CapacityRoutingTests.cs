@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.Bandits.LoadBalancer.Downstream;
 using Orleans.Bandits.LoadBalancer.Hosting;
-using Orleans.Bandits.LoadBalancer.Routing;
-using Orleans.Bandits.LoadBalancer.Strategies;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Routing;

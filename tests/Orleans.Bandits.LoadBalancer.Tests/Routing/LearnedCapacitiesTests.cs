@@ -1,4 +1,3 @@
-using Orleans.Bandits.LoadBalancer.Routing;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Routing;

@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Bandits.FlakyServers.Contracts;
-using Orleans.Bandits.FlakyServers.Fleet;
-using Orleans.Bandits.LoadBalancer.Downstream;
-using Orleans.Bandits.LoadBalancer.Routing;
-using Orleans.Bandits.LoadBalancer.Strategies;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Routing;

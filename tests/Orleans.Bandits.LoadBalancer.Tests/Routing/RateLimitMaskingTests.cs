@@ -1,7 +1,4 @@
 using Orleans.Bandits.FlakyServers.Contracts;
-using Orleans.Bandits.FlakyServers.Fleet;
-using Orleans.Bandits.LoadBalancer.Downstream;
-using Orleans.Bandits.LoadBalancer.Strategies;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Routing;

@@ -1,5 +1,4 @@
 using Orleans.Bandits.FlakyServers.Behaviour;
-using Orleans.Bandits.FlakyServers.Fleet;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 
 namespace Orleans.Bandits.LoadBalancer.Tests.Servers;

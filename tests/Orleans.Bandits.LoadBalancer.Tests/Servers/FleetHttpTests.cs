@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Orleans.Bandits.FlakyServers.Contracts;
-using Orleans.Bandits.FlakyServers.Fleet;
 using Orleans.Bandits.FlakyServers.Hosting;
 using Orleans.Bandits.LoadBalancer.Tests.Fixtures;
 

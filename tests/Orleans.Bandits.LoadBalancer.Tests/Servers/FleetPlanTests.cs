@@ -1,5 +1,3 @@
-using Orleans.Bandits.FlakyServers.Fleet;
-
 namespace Orleans.Bandits.LoadBalancer.Tests.Servers;
 
 /// <summary>Fleets drawn from a seed have the shape the take-home's servers showed.</summary>

@@ -1,6 +1,3 @@
-using Orleans.Bandits.LoadBalancer.Strategies;
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.LoadBalancer.Tests.Strategies;
 
 /// <summary>Every strategy is a valid platform configuration with the exploration rule of the load balancer.</summary>

@@ -1,4 +1,3 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Adversarial;
 
 namespace Orleans.Bandits.Policies.Tests.Adversarial;

@@ -1,6 +1,4 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Batched;
-using Orleans.Bandits.Simulation;
 
 namespace Orleans.Bandits.Policies.Tests.Batched;
 

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Contextual;
 
 namespace Orleans.Bandits.Policies.Tests.Contextual;

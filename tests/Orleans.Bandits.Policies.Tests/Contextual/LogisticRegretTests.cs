@@ -1,6 +1,3 @@
-using Orleans.Bandits.Policies;
-using Orleans.Bandits.Simulation;
-
 namespace Orleans.Bandits.Policies.Tests.Contextual;
 
 /// <summary>

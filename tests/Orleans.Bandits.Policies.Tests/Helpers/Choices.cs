@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Policies.Tests.Helpers;
 
 /// <summary>Many selections from one snapshot, summarized per arm.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Policies.Tests.Helpers;
 
 /// <summary>Event sequences the policy tests train on.</summary>

@@ -1,4 +1,3 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Knapsack;
 
 namespace Orleans.Bandits.Policies.Tests.Knapsack;

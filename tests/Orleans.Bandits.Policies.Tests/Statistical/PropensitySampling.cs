@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;
 

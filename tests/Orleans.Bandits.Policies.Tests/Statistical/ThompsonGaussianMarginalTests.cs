@@ -1,6 +1,5 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
-using Orleans.Bandits.Policies;
 using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;

@@ -1,7 +1,5 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Tests.Helpers;
 using Orleans.Bandits.Policies.Tests.Mutants;
-using Orleans.Bandits.Simulation;
 using Xunit.Abstractions;
 
 namespace Orleans.Bandits.Policies.Tests.Statistical;

@@ -1,4 +1,3 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Stochastic;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 

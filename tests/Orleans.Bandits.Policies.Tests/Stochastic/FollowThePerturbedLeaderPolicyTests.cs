@@ -1,4 +1,3 @@
-using Orleans.Bandits.Policies;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;
 

@@ -1,5 +1,3 @@
-using Orleans.Bandits.Policies;
-
 namespace Orleans.Bandits.Policies.Tests.Stochastic;
 
 public sealed class RandomPolicyTests

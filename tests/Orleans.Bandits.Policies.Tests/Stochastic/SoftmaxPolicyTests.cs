@@ -1,4 +1,3 @@
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Policies.Tests.Helpers;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 using static Orleans.Bandits.Policies.Tests.Helpers.TestEvents;

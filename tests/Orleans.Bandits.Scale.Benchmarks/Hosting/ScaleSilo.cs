@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Client;
 using Orleans.Bandits.Grains.Hosting;
 using Orleans.Bandits.Grains.Tokens;
-using Orleans.Bandits.Redis;
+using Orleans.Bandits.Redis.Hosting;
 using Orleans.Bandits.Tools;
 using Orleans.Configuration;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Selection;
-using Orleans.Bandits.Policies;
 using Orleans.Bandits.Scale.Benchmarks.Measurements;
 using Orleans.Bandits.Scale.Benchmarks.Phases;
 using Spectre.Console;

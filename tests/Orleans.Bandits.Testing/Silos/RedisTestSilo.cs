@@ -1,4 +1,4 @@
-using Orleans.Bandits.Redis;
+using Orleans.Bandits.Redis.Hosting;
 using Orleans.Bandits.Redis.Streams;
 
 namespace Orleans.Bandits.Testing.Silos;

@@ -1,0 +1,23 @@
+namespace Orleans.Bandits.Policies.Contextual;
+
+/// <summary>
+/// Optimism (LinUCB, GLM-UCB): the score is the upper confidence bound θᵢ·x + α·s·√(xᵀΣᵢx), the width
+/// of the confidence ellipsoid along x, so arms whose data says little about this context are tried.
+/// The snapshot caches Σᵢ itself.
+/// </summary>
+internal sealed class ConfidenceBoundExploration(double alpha) : IRegressionExploration
+{
+    public void WriteSnapshotMatrix(ReadOnlySpan<double> covariance, Span<double> target, int dimension) => covariance.CopyTo(target);
+
+    public double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
+    {
+        if (alpha == 0)
+        {
+            return estimate;
+        }
+
+        // Rounding can leave the quadratic form a hair below zero for directions Σ has all but closed.
+        var variance = Math.Max(0, PackedSymmetricMatrix.QuadraticForm(matrix, context));
+        return estimate + (alpha * exploration * Math.Sqrt(variance));
+    }
+}
