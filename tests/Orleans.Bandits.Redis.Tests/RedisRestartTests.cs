@@ -37,20 +37,7 @@ public sealed class RedisRestartTests
             Assert.True(load.Faults == 0, $"{load.Faults} requests failed otherwise, last: {load.LastFault}");
             Assert.True(load.Accepted > acceptedDuringOutage, "nothing was accepted after Redis came back");
             Assert.Equal(clients * eventsPerClient, load.Accepted);
-            foreach (var experiment in experiments)
-            {
-                var stats = await Eventually.Until(
-                    () => RedisCluster.On(cluster.LiveSilos[0]).GetStatsAsync(RedisCluster.Tenant, experiment),
-                    s => s.TrainedEvents >= load.AcceptedFor(experiment),
-                    Convergence,
-                    $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
-                Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
-                Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
-            }
-
-            await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
-            await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
-            Assert.Equal(0, await queues.DeadLetterCountAsync());
+            await using var queues = await load.AssertLearnedExactlyOnceAsync(cluster.LiveSilos[0], redis, Convergence);
         }
         finally
         {

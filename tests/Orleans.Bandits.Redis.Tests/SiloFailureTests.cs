@@ -34,20 +34,7 @@ public sealed class SiloFailureTests(RedisServerFixture redis)
         }
 
         Assert.Equal(phases * eventsPerPhase, load.Accepted);
-        foreach (var experiment in experiments)
-        {
-            var stats = await Eventually.Until(
-                () => RedisCluster.On(cluster.LiveSilos[^1]).GetStatsAsync(RedisCluster.Tenant, experiment),
-                s => s.TrainedEvents >= load.AcceptedFor(experiment),
-                Convergence,
-                $"{experiment} to learn its {load.AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
-            Assert.Equal(load.AcceptedFor(experiment), stats.TrainedEvents);
-            Assert.All(stats.Arms, arm => Assert.Equal(load.AcceptedFor(experiment, arm.Id), arm.Count));
-        }
-
-        await using var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
-        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), Convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
-        Assert.Equal(0, await queues.DeadLetterCountAsync());
+        await using var queues = await load.AssertLearnedExactlyOnceAsync(cluster.LiveSilos[^1], redis, Convergence);
 
         // Consumers of dead silos are forgotten once their entries were claimed: the groups stay small.
         await Eventually.Until(queues.ConsumersPerQueueAsync, c => c.All(n => n == 1), Convergence, "one consumer per queue", RedisCollection.Poll);

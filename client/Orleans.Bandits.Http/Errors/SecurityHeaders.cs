@@ -5,7 +5,8 @@ namespace Orleans.Bandits.Http.Errors;
 /// <summary>
 /// Headers on every response (API, dashboard, docs): scripts, styles and connections only from this origin, no
 /// framing (clickjacking), no content sniffing, and no referrer sent on, since URLs may carry experiment names.
-/// The dashboard and the docs page load everything from this host, so nothing they need is refused.
+/// The dashboard and the docs page load everything from this host, so nothing they need is refused. The Orleans
+/// dashboard (third-party, admin only) is left without the content policy, which its page was not written for.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -14,7 +15,11 @@ public static class SecurityHeaders
     public static Task Apply(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (!context.Request.Path.StartsWithSegments(BanditsDashboard.OrleansDashboardPrefix))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

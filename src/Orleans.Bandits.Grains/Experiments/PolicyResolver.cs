@@ -1,6 +1,7 @@
-using Orleans.Bandits.Grains.Replication;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Grains.Replication;
 
 namespace Orleans.Bandits.Grains.Experiments;
 
@@ -12,6 +13,7 @@ public static class PolicyResolver
 {
     private static readonly ConcurrentDictionary<string, IBanditPolicy> Cache = new(StringComparer.Ordinal);
     private static readonly ConditionalWeakTable<ExperimentSnapshot, IBanditPolicy> BySnapshot = [];
+    private static readonly ConditionalWeakTable<FeedbackRules, IBanditPolicy> ByRules = [];
 
     /// <summary>
     /// The policy of a replica, found by reference after the first lookup: selection calls this per
@@ -19,6 +21,10 @@ public static class PolicyResolver
     /// </summary>
     public static IBanditPolicy Resolve(ExperimentSnapshot snapshot) =>
         BySnapshot.GetValue(snapshot, s => Resolve(s.Policy, s.ContextDimension));
+
+    /// <summary>The policy of a silo's cached feedback rules, by reference after the first lookup: intake calls this per event.</summary>
+    public static IBanditPolicy Resolve(FeedbackRules rules) =>
+        ByRules.GetValue(rules, r => Resolve(r.Policy, r.ContextDimension));
 
     /// <exception cref="PolicyValidationException">The spec is not a valid policy.</exception>
     public static IBanditPolicy Resolve(PolicySpec spec, int contextDimension)

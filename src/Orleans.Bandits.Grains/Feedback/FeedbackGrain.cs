@@ -120,7 +120,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         {
             try
             {
-                PolicyResolver.Resolve(rules.Policy, rules.ContextDimension)
+                PolicyResolver.Resolve(rules)
                     .Validate(new TrainingEvent(token.Arm, reward, token.Propensity, token.Context, request.Costs));
             }
             catch (PolicyValidationException e)

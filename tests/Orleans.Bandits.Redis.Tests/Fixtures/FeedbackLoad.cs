@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Bandits.Client;
+using Orleans.TestingHost;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 
@@ -33,6 +34,30 @@ public sealed class FeedbackLoad(RedisCluster cluster, IReadOnlyList<string> exp
     public long AcceptedFor(string experiment, string arm) => _accepted.TryGetValue((experiment, arm), out var count) ? count : 0;
 
     public long AcceptedFor(string experiment) => _accepted.Where(a => a.Key.Experiment == experiment).Sum(a => a.Value);
+
+    /// <summary>
+    /// Waits, bounded by <paramref name="convergence"/>, until every experiment learned what was accepted for it, then
+    /// checks it learned exactly that, arm by arm, and that every queue entry was acknowledged and deleted with
+    /// none dead-lettered. Returns the queues, for further checks.
+    /// </summary>
+    public async Task<QueueInspector> AssertLearnedExactlyOnceAsync(SiloHandle silo, RedisServerFixture redis, TimeSpan convergence)
+    {
+        foreach (var experiment in experiments)
+        {
+            var stats = await Eventually.Until(
+                () => RedisCluster.On(silo).GetStatsAsync(RedisCluster.Tenant, experiment),
+                s => s.TrainedEvents >= AcceptedFor(experiment),
+                convergence,
+                $"{experiment} to learn its {AcceptedFor(experiment)} accepted events", RedisCollection.Poll);
+            Assert.Equal(AcceptedFor(experiment), stats.TrainedEvents);
+            Assert.All(stats.Arms, arm => Assert.Equal(AcceptedFor(experiment, arm.Id), arm.Count));
+        }
+
+        var queues = await QueueInspector.ConnectAsync(redis, cluster.ServiceId);
+        await Eventually.Until(async () => (await queues.QueuedAsync(), await queues.PendingAsync()), q => q == (0, 0), convergence, "every entry acknowledged and deleted", RedisCollection.Poll);
+        Assert.Equal(0, await queues.DeadLetterCountAsync());
+        return queues;
+    }
 
     /// <summary>
     /// <paramref name="clients"/> clients send <paramref name="eventsPerClient"/> events each, spread over

@@ -1,4 +1,6 @@
 // Builds elements from data with textContent only, so nothing the server sends is parsed as HTML.
+// A style is an object of CSS properties, set through the CSSOM: the Content-Security-Policy refuses
+// style attributes.
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -7,6 +9,8 @@ export function el(tag, attributes = {}, ...children) {
     }
     if (name === 'class') {
       node.className = value;
+    } else if (name === 'style') {
+      Object.assign(node.style, value);
     } else if (name.startsWith('on')) {
       node.addEventListener(name.slice(2), value);
     } else {

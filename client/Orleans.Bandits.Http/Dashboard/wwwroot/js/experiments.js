@@ -265,7 +265,7 @@ export function renderExperimentDetail(view, id) {
 
   function drawTable(arms) {
     replace(armsBody, arms.map(arm => el('tr', { 'data-arm': arm.id },
-      el('td', {}, el('span', { style: `color:${colorOf(arm.id)}` }, '■ '), arm.id),
+      el('td', {}, el('span', { style: { color: colorOf(arm.id) } }, '■ '), arm.id),
       el('td', {}, armState(arm)),
       el('td', { class: 'num', 'data-field': 'count' }, arm.count),
       el('td', { class: 'num' }, format(arm.rewardSum, 2)),
