@@ -11,7 +11,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// Layout: arm = [count, reward sum]. Snapshot arm = [mean (+∞ when never played), posterior
 /// variance]; snapshot shared = [events learned].
 /// </remarks>
-public sealed class ExploreFirstPolicy : IndexPolicy
+public sealed class ExploreFirstPolicy : TallyIndexPolicy
 {
     public static PolicyDescriptor Entry { get; } = new(
         "explore-first",
@@ -28,7 +28,7 @@ public sealed class ExploreFirstPolicy : IndexPolicy
     private readonly double _discovery;
 
     private ExploreFirstPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
-        : base(descriptor, parameters, 0)
+        : base(descriptor, parameters)
     {
         _discovery = parameters["discovery"];
         if (_discovery != Math.Floor(_discovery))
@@ -37,24 +37,14 @@ public sealed class ExploreFirstPolicy : IndexPolicy
         }
     }
 
-    protected override double[] NewArm() => RewardTally.New();
-
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
-        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
-
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    protected override double[] SnapshotOf(double[] tally)
     {
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            var stats = state.Arms[arm];
-            double count = stats[RewardTally.CountIndex], sum = stats[RewardTally.SumIndex];
-            double alpha = 1 + sum, beta = 1 + count - sum, shape = alpha + beta;
-            arms[arm] = [RewardTally.MeanOrUntried(stats), alpha * beta / (shape * shape * (shape + 1))];
-        }
-
-        return new PolicySnapshot(arms, [RewardTally.TotalCount(state.Arms)]);
+        double count = tally[RewardTally.CountIndex], sum = tally[RewardTally.SumIndex];
+        double alpha = 1 + sum, beta = 1 + count - sum, shape = alpha + beta;
+        return [RewardTally.MeanOrUntried(tally), alpha * beta / (shape * shape * (shape + 1))];
     }
+
+    protected override double[] SharedSnapshot(PolicyState state) => [RewardTally.TotalCount(state.Arms)];
 
     protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
     {

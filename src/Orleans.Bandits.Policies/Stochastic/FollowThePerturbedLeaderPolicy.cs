@@ -15,7 +15,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// </summary>
 /// <remarks>Layout: arm = [count, reward sum]. Snapshot arm = [count, mean, c / √count], or [0, 0, 0] for an arm never played.</remarks>
 public sealed class FollowThePerturbedLeaderPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
-    : IndexPolicy(descriptor, parameters, 0)
+    : TallyIndexPolicy(descriptor, parameters)
 {
     public static PolicyDescriptor Entry { get; } = new(
         "fpl",
@@ -31,22 +31,10 @@ public sealed class FollowThePerturbedLeaderPolicy(PolicyDescriptor descriptor, 
 
     private readonly double _c = parameters["c"];
 
-    protected override double[] NewArm() => RewardTally.New();
-
-    protected override void Learn(PolicyState state, in TrainingEvent trainingEvent) =>
-        RewardTally.Add(state.Arms[trainingEvent.Arm], trainingEvent.Reward);
-
-    public override PolicySnapshot CreateSnapshot(PolicyState state)
+    protected override double[] SnapshotOf(double[] tally)
     {
-        var arms = new double[state.ArmCount][];
-        for (var arm = 0; arm < arms.Length; arm++)
-        {
-            var stats = state.Arms[arm];
-            var count = stats[RewardTally.CountIndex];
-            arms[arm] = count > 0 ? [count, stats[RewardTally.SumIndex] / count, _c / Math.Sqrt(count)] : [0, 0, 0];
-        }
-
-        return new PolicySnapshot(arms, []);
+        var count = tally[RewardTally.CountIndex];
+        return count > 0 ? [count, tally[RewardTally.SumIndex] / count, _c / Math.Sqrt(count)] : [0, 0, 0];
     }
 
     protected override double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random)
