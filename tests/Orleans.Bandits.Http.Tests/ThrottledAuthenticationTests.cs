@@ -3,7 +3,7 @@ using System.Net;
 namespace Orleans.Bandits.Http.Tests;
 
 /// <summary>Random keys cost the attacker time, not the cluster state: failed authentications are limited per address.</summary>
-public sealed class ThrottledAuthenticationTests(ThrottledAuthSiloFixture fixture) : IClassFixture<ThrottledAuthSiloFixture>
+public sealed class ThrottledAuthenticationTests(StrictLimitsSiloFixture fixture) : IClassFixture<StrictLimitsSiloFixture>
 {
     /// <summary>
     /// At 1 failure per second with a burst of 2, twenty failures in a row get 429 unless they take over 18 s; the

@@ -9,6 +9,8 @@ public sealed class BanditsHttpOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    public StreamOptions Streams { get; set; } = new();
+
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 }
@@ -39,4 +41,14 @@ public sealed class RateLimitOptions
     public int PermitsPerSecond { get; set; } = 2000;
 
     public int Burst { get; set; } = 4000;
+}
+
+/// <summary><c>Bandits:Streams</c>: limits on the stats streams (server-sent events), which hold a connection each.</summary>
+public sealed class StreamOptions
+{
+    /// <summary>Streams one API key may hold open at once (with auth on); one more gets 429.</summary>
+    public int MaxPerKey { get; set; } = 10;
+
+    /// <summary>How long a stream lasts before the server ends it; an EventSource reconnects by itself.</summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,9 +1,15 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
 
 namespace Orleans.Bandits.Http.Endpoints;
 
-/// <summary>Live stats over server-sent events: a <c>stats</c> event per new version (at most one a second) and a <c>heartbeat</c> every 15 s.</summary>
+/// <summary>
+/// Live stats over server-sent events: a <c>stats</c> event per new version (polled every second from the
+/// experiment, which computes stats once per version) and a <c>heartbeat</c> every 15 s. A stream ends when its
+/// key is revoked, and after <see cref="StreamOptions.MaxLifetime"/>; a key holds at most
+/// <see cref="StreamOptions.MaxPerKey"/> at once.
+/// </summary>
 public static class StatsStreamEndpoints
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -15,20 +21,49 @@ public static class StatsStreamEndpoints
         return v1;
     }
 
-    private static async Task<ServerSentEventsResult<object>> Stream(string id, HttpContext context, IBanditsClient bandits)
+    private static async Task<IResult> Stream(string id, HttpContext context, IBanditsClient bandits, ApiKeyAuthenticator authenticator, StatsStreamSlots slots, IOptions<BanditsHttpOptions> options)
     {
         var tenant = Tenancy.TenantOf(context);
         var first = await bandits.GetStatsAsync(tenant, id);
-        return TypedResults.ServerSentEvents(Events(first, () => bandits.GetStatsAsync(tenant, id), context.RequestAborted));
+        var limits = options.Value.Streams;
+        var key = options.Value.Auth.Enabled ? ApiKeyAuthenticator.PresentedKey(context.Request) : null;
+        if (key is not null && !slots.TryTake(key, limits.MaxPerKey))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many stats streams.", $"This API key already holds {limits.MaxPerKey} stats streams open.");
+        }
+
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        lifetime.CancelAfter(limits.MaxLifetime);
+        try
+        {
+            await TypedResults.ServerSentEvents(Events(first, () => bandits.GetStatsAsync(tenant, id), () => StillAuthorized(context, authenticator), lifetime.Token)).ExecuteAsync(context);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The stream reached its lifetime: the response simply ends, and the client reconnects.
+        }
+        finally
+        {
+            if (key is not null)
+            {
+                slots.Release(key);
+            }
+        }
+
+        return Results.Empty;
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> Events(ExperimentStats first, Func<Task<ExperimentStats>> poll, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async Task<bool> StillAuthorized(HttpContext context, ApiKeyAuthenticator authenticator) =>
+        await authenticator.AuthenticateAsync(context) is not null;
+
+    private static async IAsyncEnumerable<SseItem<object>> Events(ExperimentStats first, Func<Task<ExperimentStats>> poll, Func<Task<bool>> authorized, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<object>(StatsResponse.From(first), "stats");
         var version = first.Version;
         var lastSent = DateTime.UtcNow;
         using var timer = new PeriodicTimer(PollInterval);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken) && await authorized())
         {
             var stats = await poll();
             if (stats.Version != version)

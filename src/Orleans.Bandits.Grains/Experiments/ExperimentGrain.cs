@@ -26,6 +26,7 @@ public sealed partial class ExperimentGrain(
 {
     private readonly SnapshotPublisher _snapshots = new(clock);
     private DedupLog? _dedup;
+    private (long Generation, ExperimentStats Stats)? _stats;
     private IBanditPolicy? _policy;
 
     private ExperimentState State => store.State;
@@ -177,11 +178,21 @@ public sealed partial class ExperimentGrain(
         return Task.FromResult(new FeedbackRules(State.Generation, State.Policy, State.ContextDimension, State.Arms.Count));
     }
 
+    /// <summary>
+    /// Computed once per version: for contextual policies it factorises every arm's matrix, and dashboards and
+    /// stats streams ask every second whether anything changed.
+    /// </summary>
     public Task<ExperimentStats> GetStats()
     {
         EnsureExists();
-        var snapshot = Policy.CreateSnapshot(State.Learned!);
-        return Task.FromResult(ArmStatisticsCalculator.Compute(State, Policy, snapshot));
+        // A batch of duplicates alone changes no version but does change the count of duplicates.
+        if (_stats is not { } cached || cached.Generation != State.Generation || cached.Stats.Version != State.Version
+            || cached.Stats.DuplicatesDropped != State.DuplicatesDropped)
+        {
+            _stats = cached = (State.Generation, ArmStatisticsCalculator.Compute(State, Policy, Policy.CreateSnapshot(State.Learned!)));
+        }
+
+        return Task.FromResult(cached.Stats);
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
