@@ -10,4 +10,10 @@ public sealed record FeedbackRequest(
     [property: Id(4)] Unavailability? Unavailable = null)
 {
     public const int MaxEventIdLength = 128;
+
+    /// <summary>
+    /// The largest reward magnitude any policy accepts: sums of squares of larger rewards overflow a double, and
+    /// an experiment's statistics would stop being numbers.
+    /// </summary>
+    public const double MaxRewardMagnitude = 1e12;
 }

@@ -98,6 +98,11 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
             throw BanditsException.Invalid("reward", "Give exactly one of 'reward' or 'unavailable'.");
         }
 
+        if (request.Reward is { } reward && !(Math.Abs(reward) <= FeedbackRequest.MaxRewardMagnitude))
+        {
+            throw BanditsException.Invalid("reward", $"reward must be a number between -{FeedbackRequest.MaxRewardMagnitude:0e0} and {FeedbackRequest.MaxRewardMagnitude:0e0}.");
+        }
+
         if (request.Unavailable is { RetryAfterMs: < 0 or > Unavailability.MaxRetryAfterMs })
         {
             throw BanditsException.Invalid("unavailable.retryAfterMs", $"retryAfterMs must be between 0 and {Unavailability.MaxRetryAfterMs}.");

@@ -150,6 +150,11 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
 
         if (request.Exclude is { } exclude)
         {
+            if (exclude.Count > arms.Count)
+            {
+                throw BanditsException.Invalid("exclude", $"exclude names at most the experiment's {arms.Count} arms (got {exclude.Count}).");
+            }
+
             for (var i = 0; i < exclude.Count; i++)
             {
                 var index = IndexOf(arms, exclude[i]);
@@ -197,9 +202,9 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             throw BanditsException.Invalid("context", $"This experiment's policy is contextual: context must hold {replica.ContextDimension} numbers (got {context?.Length ?? 0}).");
         }
 
-        if (!context.All(double.IsFinite))
+        if (!context.All(value => Math.Abs(value) <= SelectRequest.MaxContextMagnitude))
         {
-            throw BanditsException.Invalid("context", "Context values must be finite numbers.");
+            throw BanditsException.Invalid("context", $"Context values must be numbers between -{SelectRequest.MaxContextMagnitude:0e0} and {SelectRequest.MaxContextMagnitude:0e0}.");
         }
 
         return context;
