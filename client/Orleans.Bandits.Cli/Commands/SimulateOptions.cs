@@ -9,7 +9,7 @@ public sealed class SimulateOptions
     public Option<string> Policy { get; } = new("--policy")
     {
         Description = "Policy to simulate, by catalogue name.",
-        DefaultValueFactory = _ => PolicyCatalogue.DefaultPolicyName,
+        DefaultValueFactory = _ => ExperimentDefinition.DefaultPolicyName,
     };
 
     public Option<string[]> Param { get; } = new("--param")
@@ -150,7 +150,7 @@ public sealed class SimulateOptions
             parseResult.GetValue(Costs) is { } costs ? NumberList.ParseRows(costs, "--costs") : null);
 
         return new SimulationRequest(
-            parseResult.GetValue(Policy) ?? PolicyCatalogue.DefaultPolicyName,
+            parseResult.GetValue(Policy) ?? ExperimentDefinition.DefaultPolicyName,
             PolicyArguments.ParseParameters(parseResult.GetValue(Param) ?? []),
             environment,
             rounds,

@@ -9,7 +9,7 @@ public sealed class StudyOptions
     public Option<string> Policy { get; } = new("--policy")
     {
         Description = "Policy to study, by catalogue name.",
-        DefaultValueFactory = _ => PolicyCatalogue.DefaultPolicyName,
+        DefaultValueFactory = _ => ExperimentDefinition.DefaultPolicyName,
     };
 
     public Option<string[]> Param { get; } = new("--param")
@@ -129,7 +129,7 @@ public sealed class StudyOptions
         }
 
         return new StudyRequest(
-            parseResult.GetValue(Policy) ?? PolicyCatalogue.DefaultPolicyName,
+            parseResult.GetValue(Policy) ?? ExperimentDefinition.DefaultPolicyName,
             PolicyArguments.ParseParameters(parseResult.GetValue(Param) ?? []),
             new StudyWorld(means),
             rounds,

@@ -11,9 +11,6 @@ namespace Orleans.Bandits.Policies.Catalogue;
 /// <summary>Every policy the platform offers, by the name used in the HTTP API.</summary>
 public static class PolicyCatalogue
 {
-    /// <summary>The policy an experiment gets when none is named.</summary>
-    public const string DefaultPolicyName = "thompson-beta";
-
     /// <summary>The largest context dimension a contextual policy accepts.</summary>
     public const int MaxContextDimension = 256;
 

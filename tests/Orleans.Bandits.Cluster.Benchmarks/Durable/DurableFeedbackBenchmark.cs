@@ -25,7 +25,7 @@ public sealed class DurableFeedbackBenchmark(TextWriter log, bool quick)
             ? [new(1, 10_000), new(100, 100)]
             : [new(1, 100_000), new(100, 2_000)];
         var probesPerExperiment = quick ? 5 : 15;
-        var staleness = PolicyCatalogue.TryFind(PolicyCatalogue.DefaultPolicyName, out var thompson)
+        var staleness = PolicyCatalogue.TryFind(ExperimentDefinition.DefaultPolicyName, out var thompson)
             ? thompson.Defaults
             : throw new InvalidOperationException("The catalogue has no default policy.");
 
