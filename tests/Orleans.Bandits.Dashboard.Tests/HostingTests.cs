@@ -8,6 +8,7 @@ using Orleans.Bandits.Client;
 using Orleans.Bandits.Dashboard.Tests.Fixtures;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Dashboard.Tests;
 
@@ -67,7 +68,13 @@ public sealed class HostingTests(DashboardSiloFixture silo) : IClassFixture<Dash
         await using var gateway = await StartGatewayAsync(withOrleansDashboard: true);
         using var http = new HttpClient { BaseAddress = new Uri(gateway.Urls.Single()) };
         Assert.Equal("text/html", (await http.GetAsync("/")).Content.Headers.ContentType?.MediaType);
-        var counters = await http.GetFromJsonAsync<JsonElement>("/orleans/DashboardCounters");
+
+        // The gateway's dashboard learns the cluster's hosts from its first collection after it starts.
+        var counters = await Eventually.Until(
+            () => http.GetFromJsonAsync<JsonElement>("/orleans/DashboardCounters"),
+            c => c.GetProperty("totalActiveHostCount").GetInt32() >= 1,
+            TimeSpan.FromSeconds(30),
+            "the gateway's Orleans dashboard to count the silo");
         Assert.True(counters.GetProperty("totalActiveHostCount").GetInt32() >= 1);
     }
 
