@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OpenQA.Selenium;
 using Orleans.Bandits.Dashboard.Tests.Fixtures;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Dashboard.Tests;
 
@@ -103,7 +104,8 @@ public sealed class ExperimentsViewTests(BrowserFixture browser, DashboardSiloFi
         _page.TextWhen(By.Id("trained-events"), text => text == "0", "the first stats event");
         Assert.False(_page.Element(By.Id("posterior-panel")).Displayed);
 
-        await Api.SelectAndRewardAsync(silo.Http, "ucb-view", 12, (_, i) => i % 3 == 0 ? 1 : 0);
+        // Six events per arm, so every arm has an interval (an arm with at most one learned event has none).
+        await Api.RewardEachArmAsync(silo.Http, "ucb-view", ["x", "y"], 6, (_, i) => i % 3 == 0 ? 1 : 0);
         var blocked = await (await silo.Http.PostAsJsonAsync("/v1/experiments/ucb-view/select", new { })).Content.ReadFromJsonAsync<JsonElement>();
         var blockedArm = blocked.GetProperty("arm").GetString()!;
         var unavailable = await silo.Http.PostAsJsonAsync("/v1/feedback", new { token = blocked.GetProperty("token").GetString(), unavailable = new { retryAfterMs = 600_000 } });
@@ -114,7 +116,11 @@ public sealed class ExperimentsViewTests(BrowserFixture browser, DashboardSiloFi
         Assert.StartsWith("blocked until", _page.Element(By.CssSelector($"tr[data-arm='{blockedArm}'] .badge")).Text);
 
         // Each bar floats from the interval's low end to its high end, exactly as the stats of the page's version report it.
-        var stats = await Api.StatsAsync(silo.Http, "ucb-view");
+        var stats = await Eventually.Until(
+            () => Api.StatsAsync(silo.Http, "ucb-view"),
+            s => s.GetProperty("trainedEvents").GetInt64() == 13,
+            TimeSpan.FromSeconds(20),
+            "all 13 rewards to be learned");
         var version = stats.GetProperty("version").GetInt64().ToString(CultureInfo.InvariantCulture);
         _page.TextWhen(By.Id("version"), text => text == version, "the page to reach the API's version");
         var bars = JsonDocument.Parse(_page.ChartJson("interval-chart", "c.data.datasets[0].data")!).RootElement;

@@ -28,6 +28,25 @@ public static class Api
         return chosen;
     }
 
+    /// <summary>
+    /// Selects <paramref name="perArm"/> times for each arm, excluding the others so that the choice cannot depend
+    /// on how fresh the selecting replica is, and reports the reward <paramref name="rewards"/> gives.
+    /// </summary>
+    public static async Task RewardEachArmAsync(HttpClient http, string experiment, string[] arms, int perArm, Func<string, int, double> rewards)
+    {
+        for (var i = 0; i < perArm; i++)
+        {
+            foreach (var arm in arms)
+            {
+                var response = await http.PostAsJsonAsync($"/v1/experiments/{experiment}/select", new { exclude = arms.Where(other => other != arm).ToArray() });
+                var selection = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal(arm, selection.GetProperty("arm").GetString());
+                var feedback = await http.PostAsJsonAsync("/v1/feedback", new { token = selection.GetProperty("token").GetString(), reward = rewards(arm, i) });
+                Assert.True(feedback.IsSuccessStatusCode, await feedback.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
     public static Task<JsonElement> StatsAsync(HttpClient http, string experiment) =>
         http.GetFromJsonAsync<JsonElement>($"/v1/experiments/{experiment}/stats");
 
