@@ -12,7 +12,8 @@ namespace Orleans.Bandits.Http.Tests;
 /// the keyless body was parsed (400 naming a .NET type), "nl\n" created an experiment, 10,000 budgets were
 /// accepted, two rewards of 1e300 made stats answer 500 for good (now refused, and any statistic that is not a
 /// number is reported as null: StatsResponseTests), 100,000 excluded arms were accepted, no response had security headers, /metrics was open,
-/// and any non-empty admin key started a host.
+/// any non-empty admin key started a host, and one token taught any number of outcomes (every new eventId was a
+/// new event, and `unavailable` could be repeated for the token's whole life).
 /// </summary>
 public sealed class HostileTenantTests(AuthenticatedSiloFixture fixture) : IClassFixture<AuthenticatedSiloFixture>
 {
@@ -140,6 +141,70 @@ public sealed class HostileTenantTests(AuthenticatedSiloFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.Send(null, HttpMethod.Get, "/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _api.Send(tenantKey, HttpMethod.Get, "/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Get, "/metrics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_teaches_one_outcome_and_a_second_event_id_is_refused_with_409()
+    {
+        var key = await _api.NewTenantKey("hostile-outcomes");
+        await _api.Send(key, HttpMethod.Post, "/v1/experiments", new { id = "once", arms = new[] { new { id = "only" } } });
+        var token = await TokenOf(key, "once");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _api.Send(key, HttpMethod.Post, "/v1/feedback", new { token, reward = 1, eventId = "first" })).StatusCode);
+        foreach (var second in new object[] { new { token, reward = 1, eventId = "second" }, new { token, reward = 1 }, new { token, unavailable = new { retryAfterMs = 600_000 } } })
+        {
+            var refused = await _api.Send(key, HttpMethod.Post, "/v1/feedback", second);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.EndsWith("already-rewarded", (await ApiCalls.Json(refused)).GetProperty("type").GetString(), StringComparison.Ordinal);
+        }
+
+        // A retry of the first event stays an idempotent 202, and the stream's copy of it is dropped.
+        Assert.Equal(HttpStatusCode.Accepted, (await _api.Send(key, HttpMethod.Post, "/v1/feedback", new { token, reward = 1, eventId = "first" })).StatusCode);
+        var stats = await Eventually.Until(
+            async () => await ApiCalls.Json(await _api.Send(key, HttpMethod.Get, "/v1/experiments/once/stats")),
+            s => s.GetProperty("trainedEvents").GetInt64() + s.GetProperty("duplicatesDropped").GetInt64() >= 2,
+            TimeSpan.FromSeconds(30),
+            "the first event and its retry delivered");
+        Assert.Equal(1, stats.GetProperty("trainedEvents").GetInt64());
+        Assert.Equal(JsonValueKind.Null, stats.GetProperty("arms")[0].GetProperty("blockedUntil").ValueKind);
+    }
+
+    [Fact]
+    public async Task Under_sum_every_event_id_is_learned_but_a_token_reports_its_arm_unavailable_once()
+    {
+        var key = await _api.NewTenantKey("hostile-sum");
+        var created = await _api.Send(key, HttpMethod.Post, "/v1/experiments", new { id = "clicks", arms = new[] { new { id = "only" } }, rewardAggregation = "sum" });
+        Assert.Equal("sum", (await ApiCalls.Json(created)).GetProperty("rewardAggregation").GetString());
+        var token = await TokenOf(key, "clicks");
+
+        foreach (var eventId in new[] { "click-1", "click-2", "click-3" })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await _api.Send(key, HttpMethod.Post, "/v1/feedback", new { token, reward = 1, eventId })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _api.Send(key, HttpMethod.Post, "/v1/feedback", new { token, unavailable = new { retryAfterMs = 1 }, eventId = "busy-1" })).StatusCode);
+        var again = await _api.Send(key, HttpMethod.Post, "/v1/feedback", new { token, unavailable = new { retryAfterMs = 600_000 }, eventId = "busy-2" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.EndsWith("already-rewarded", (await ApiCalls.Json(again)).GetProperty("type").GetString(), StringComparison.Ordinal);
+
+        var trained = await Eventually.Until(
+            async () => (await ApiCalls.Json(await _api.Send(key, HttpMethod.Get, "/v1/experiments/clicks/stats"))).GetProperty("trainedEvents").GetInt64(),
+            events => events >= 3,
+            TimeSpan.FromSeconds(30),
+            "the three clicks learned");
+        Assert.Equal(3, trained);
+    }
+
+    [Fact]
+    public async Task An_unknown_reward_aggregation_is_refused_and_nothing_is_created()
+    {
+        var key = await _api.NewTenantKey("hostile-aggregation");
+
+        var response = await _api.Send(key, HttpMethod.Post, "/v1/experiments", new { id = "odd", arms = new[] { new { id = "a" } }, rewardAggregation = "max" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("rewardAggregation", (await ApiCalls.Json(response)).GetProperty("errors").EnumerateObject().Single().Name);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.Send(key, HttpMethod.Get, "/v1/experiments/odd")).StatusCode);
     }
 
     [Fact]

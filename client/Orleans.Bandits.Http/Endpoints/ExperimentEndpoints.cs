@@ -47,11 +47,23 @@ public static class ExperimentEndpoints
             policy = new PolicySpec(requested.Name ?? ExperimentDefinition.DefaultPolicyName, parameters);
         }
 
+        RewardAggregation? aggregation = body.RewardAggregation switch
+        {
+            null or "first" => RewardAggregation.First,
+            "sum" => RewardAggregation.Sum,
+            _ => null,
+        };
+        if (aggregation is null)
+        {
+            return Problems.Invalid("rewardAggregation", "rewardAggregation must be 'first' (one outcome per selection) or 'sum'.");
+        }
+
         var definition = new ExperimentDefinition(
             body.Arms.Select(a => a!.Id ?? "").ToList(),
             policy,
             body.ContextDimension ?? 0,
-            body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds);
+            body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds,
+            aggregation.Value);
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }

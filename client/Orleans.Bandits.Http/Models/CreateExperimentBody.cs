@@ -6,4 +6,5 @@ public sealed record CreateExperimentBody(
     List<ArmBody?>? Arms,
     PolicyBody? Policy,
     int? ContextDimension,
-    int? FeedbackWindowSeconds);
+    int? FeedbackWindowSeconds,
+    string? RewardAggregation);

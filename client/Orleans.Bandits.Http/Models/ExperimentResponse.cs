@@ -12,7 +12,8 @@ public sealed record ExperimentResponse(
     string Status,
     long Version,
     DateTimeOffset CreatedAt,
-    long TrainedEvents)
+    long TrainedEvents,
+    string RewardAggregation)
 {
     public static ExperimentResponse From(ExperimentView view) => new(
         view.Id.Name,
@@ -24,7 +25,8 @@ public sealed record ExperimentResponse(
         view.Status == ExperimentStatus.Paused ? "paused" : "running",
         view.Version,
         view.CreatedAt,
-        view.TrainedEvents);
+        view.TrainedEvents,
+        view.RewardAggregation == Contracts.Experiments.RewardAggregation.Sum ? "sum" : "first");
 }
 
 /// <summary>The policy with every parameter resolved (defaults filled in).</summary>

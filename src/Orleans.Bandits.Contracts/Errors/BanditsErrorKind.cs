@@ -30,4 +30,7 @@ public enum BanditsErrorKind
 
     /// <summary>The token was issued by an earlier incarnation of the experiment, since deleted or reset (410).</summary>
     ExperimentReplaced = 8,
+
+    /// <summary>The selection already has its outcome, under another event id (409).</summary>
+    AlreadyRewarded = 9,
 }

@@ -6,7 +6,8 @@ public sealed record ExperimentDefinition(
     [property: Id(0)] IReadOnlyList<string> Arms,
     [property: Id(1)] PolicySpec? Policy = null,
     [property: Id(2)] int ContextDimension = 0,
-    [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds)
+    [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds,
+    [property: Id(4)] RewardAggregation RewardAggregation = RewardAggregation.First)
 {
     /// <summary>The policy an experiment gets when its definition names none.</summary>
     public const string DefaultPolicyName = "thompson-beta";

@@ -11,4 +11,5 @@ public sealed record ExperimentView(
     [property: Id(5)] ExperimentStatus Status,
     [property: Id(6)] long Version,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] long TrainedEvents);
+    [property: Id(8)] long TrainedEvents,
+    [property: Id(9)] RewardAggregation RewardAggregation);

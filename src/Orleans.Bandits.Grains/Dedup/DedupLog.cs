@@ -42,6 +42,9 @@ public sealed class DedupLog(Func<string, IDedupSegmentGrain> segment, string ex
         _index.Prune(nowUnixMs);
     }
 
+    /// <summary>Whether the key was applied (and has not expired yet).</summary>
+    public bool Contains(UInt128 key) => _index.Contains(key);
+
     /// <summary>Records an event as applied; false when it was applied before (a duplicate to drop).</summary>
     public bool TryApply(IDedupLogState state, DedupMark mark)
     {

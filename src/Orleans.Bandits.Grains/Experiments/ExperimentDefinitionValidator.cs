@@ -38,6 +38,11 @@ public static class ExperimentDefinitionValidator
         {
             throw BanditsException.Invalid("feedbackWindowSeconds", $"feedbackWindowSeconds must be between {ExperimentDefinition.MinFeedbackWindowSeconds} and {ExperimentDefinition.MaxFeedbackWindowSeconds} (30 days).");
         }
+
+        if (!Enum.IsDefined(definition.RewardAggregation))
+        {
+            throw BanditsException.Invalid("rewardAggregation", "rewardAggregation must be 'first' or 'sum'.");
+        }
     }
 
     /// <summary>Refuses a policy whose statistics for <paramref name="arms"/> arms would exceed <see cref="MaxStateDoubles"/>.</summary>

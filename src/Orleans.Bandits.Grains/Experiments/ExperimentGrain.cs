@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Grains.Dedup;
 using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Grains.Outcomes;
 using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Streams;
@@ -76,6 +77,7 @@ public sealed partial class ExperimentGrain(
             Policy = new PolicySpec(spec.Name, policy.Parameters.Values.ToDictionary(p => p.Key, p => p.Value)),
             ContextDimension = definition.ContextDimension,
             FeedbackWindowSeconds = definition.FeedbackWindowSeconds,
+            RewardAggregation = definition.RewardAggregation,
             Status = ExperimentStatus.Running,
             Version = 1,
             CreatedAt = clock.GetUtcNow(),
@@ -119,6 +121,7 @@ public sealed partial class ExperimentGrain(
         _policy = null;
         await PersistControlChange();
         await ClearSegments(store.State.Generation - 1, segments);
+        await ClearOutcomes(store.State.Generation - 1);
 
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).RemoveExperiment(Id.Name);
 
@@ -175,7 +178,7 @@ public sealed partial class ExperimentGrain(
     public Task<FeedbackRules> GetFeedbackRules()
     {
         EnsureExists();
-        return Task.FromResult(new FeedbackRules(State.Generation, State.Policy, State.ContextDimension, State.Arms.Count));
+        return Task.FromResult(new FeedbackRules(State.Generation, State.Policy, State.ContextDimension, State.Arms.Count, State.RewardAggregation));
     }
 
     /// <summary>
@@ -307,7 +310,8 @@ public sealed partial class ExperimentGrain(
         State.Status,
         State.Version,
         State.CreatedAt,
-        State.TrainedEvents);
+        State.TrainedEvents,
+        State.RewardAggregation);
 
     private ExperimentSnapshot BuildSnapshot() => new(
         Id,
@@ -383,6 +387,22 @@ public sealed partial class ExperimentGrain(
             LogSegmentClearFailed(logger, e, this.GetPrimaryKeyString());
         }
     }
+
+    private async Task ClearOutcomes(long generation)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IOutcomeLedgerGrain>(OutcomeClaims.LedgerKey(this.GetPrimaryKeyString(), generation)).Clear();
+        }
+        catch (Exception e)
+        {
+            // As with segments: the ledger of a finished incarnation is only storage garbage, never read again.
+            LogOutcomesClearFailed(logger, e, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing the outcome ledger of {Experiment} failed")]
+    private static partial void LogOutcomesClearFailed(ILogger logger, Exception exception, string experiment);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} feedback events for missing experiment {Experiment}")]
     private static partial void LogDroppedForMissingExperiment(ILogger logger, string experiment, int count);

@@ -67,4 +67,7 @@ public sealed class ExperimentState : IDedupLogState
     /// <summary>When <see cref="Version"/> last grew.</summary>
     [Id(17)]
     public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(18)]
+    public RewardAggregation RewardAggregation { get; set; }
 }

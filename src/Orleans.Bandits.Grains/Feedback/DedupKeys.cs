@@ -11,16 +11,26 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// </summary>
 public static class DedupKeys
 {
-    public static UInt128 For(UInt128 selectionId, string? clientEventId)
-    {
-        if (clientEventId is null)
-        {
-            return selectionId;
-        }
+    /// <summary>
+    /// Outcome kinds a selection can have at most one of. Each starts with a control character, which no event id
+    /// may contain, so an outcome's key never equals an event's.
+    /// </summary>
+    public const string AnyOutcome = "\u0001outcome";
 
-        var input = new byte[16 + Encoding.UTF8.GetByteCount(clientEventId)];
+    /// <inheritdoc cref="AnyOutcome"/>
+    public const string UnavailableOutcome = "\u0001unavailable";
+
+    public static UInt128 For(UInt128 selectionId, string? clientEventId) =>
+        clientEventId is null ? selectionId : Digest(selectionId, clientEventId);
+
+    /// <summary>The key that marks a selection as having had an outcome of <paramref name="kind"/> (<see cref="AnyOutcome"/> or <see cref="UnavailableOutcome"/>).</summary>
+    public static UInt128 ForOutcome(UInt128 selectionId, string kind) => Digest(selectionId, kind);
+
+    private static UInt128 Digest(UInt128 selectionId, string suffix)
+    {
+        var input = new byte[16 + Encoding.UTF8.GetByteCount(suffix)];
         BinaryPrimitives.WriteUInt128LittleEndian(input, selectionId);
-        Encoding.UTF8.GetBytes(clientEventId, input.AsSpan(16));
+        Encoding.UTF8.GetBytes(suffix, input.AsSpan(16));
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(input, digest);
         return BinaryPrimitives.ReadUInt128LittleEndian(digest);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Grains.Experiments;
+using Orleans.Bandits.Grains.Outcomes;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
@@ -10,7 +11,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// <summary>
 /// Feedback intake on the local silo: verify the token, validate the outcome against the experiment's
 /// rules (the only place an outcome is validated: the experiment trusts what arrives on its stream),
-/// and publish to the experiment's stream. The call returns only after the stream provider accepted
+/// claim it as the selection's outcome (<see cref="IOutcomeLedgerGrain"/>), and publish to the experiment's stream. The call returns only after the stream provider accepted
 /// the event, never before.
 /// </summary>
 /// <remarks>
@@ -21,7 +22,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// </remarks>
 [StatelessWorker]
 [Reentrant]
-public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCache rules, FeedbackPublisher publisher, TimeProvider clock, ILogger<FeedbackGrain> logger)
+public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCache rules, OutcomeClaims outcomes, FeedbackPublisher publisher, TimeProvider clock, ILogger<FeedbackGrain> logger)
     : Grain, IFeedbackGrain
 {
     public async Task<FeedbackAccepted> Submit(string tenant, FeedbackRequest request)
@@ -42,7 +43,9 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         var token = Verify(tenant, request);
         ValidateShape(request);
         var id = new ExperimentId(token.Tenant, token.Experiment);
-        var feedback = ToEvent(await rules.Get(id.Key, token.Generation, token.Arm), token, request);
+        var experimentRules = await rules.Get(id.Key, token.Generation, token.Arm);
+        var feedback = ToEvent(experimentRules, token, request);
+        await ClaimOutcome(id, experimentRules, token, feedback);
 
         var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
             .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, id.Key));
@@ -58,6 +61,38 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
 
         BanditsMetrics.FeedbackAccepted.Add(1, BanditsMetrics.For(id.Key));
         return new FeedbackAccepted(request.EventId ?? DedupKeys.DefaultEventId(token.SelectionId));
+    }
+
+    /// <summary>
+    /// Refuses a second outcome for the selection (409 already-rewarded); a repeat of the same event passes and is
+    /// published again, so a retry after a failed publish loses nothing and the experiment drops the copy.
+    /// </summary>
+    private async Task ClaimOutcome(ExperimentId id, FeedbackRules rules, SelectionToken token, FeedbackEvent feedback)
+    {
+        var kind = (rules.RewardAggregation, feedback.Unavailable) switch
+        {
+            (RewardAggregation.First, _) => DedupKeys.AnyOutcome,
+            (_, not null) => DedupKeys.UnavailableOutcome,
+            _ => null,
+        };
+        var claim = new OutcomeClaim(feedback.DedupKey, kind is null ? null : DedupKeys.ForOutcome(token.SelectionId, kind), token.ExpiresAtUnixMs);
+        OutcomeVerdict verdict;
+        try
+        {
+            verdict = await outcomes.ClaimAsync(OutcomeClaims.LedgerKey(id.Key, rules.Generation), claim);
+        }
+        catch (Exception e) when (e is not BanditsException)
+        {
+            LogClaimFailed(logger, e, id.Key);
+            throw new BanditsException(BanditsErrorKind.Unavailable, "The outcome ledger is unavailable; the event was not accepted.");
+        }
+
+        if (verdict == OutcomeVerdict.AlreadyRewarded)
+        {
+            throw new BanditsException(BanditsErrorKind.AlreadyRewarded, kind == DedupKeys.AnyOutcome
+                ? "This selection already has its outcome (the experiment's rewardAggregation is 'first'); only a repeat with the same eventId is accepted."
+                : "This selection's arm was already reported unavailable; a selection takes one such report.", "eventId");
+        }
     }
 
     private SelectionToken Verify(string tenant, FeedbackRequest request)
@@ -146,6 +181,9 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
             token.Version,
             token.Generation);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming the outcome of feedback for {Experiment} failed")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception, string experiment);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing feedback for {Experiment} failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string experiment);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Grains.Outcomes;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -10,7 +11,7 @@ namespace Orleans.Bandits.Grains.Hosting;
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions
 {
-    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache and publisher, and the clock.</summary>
+    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache, outcome claims and publisher, and the clock.</summary>
     public static ISiloBuilder AddBandits(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
@@ -18,6 +19,7 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.AddOptions<FeedbackPublishingOptions>();
         silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton<FeedbackRulesCache>();
+        silo.Services.TryAddSingleton<OutcomeClaims>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

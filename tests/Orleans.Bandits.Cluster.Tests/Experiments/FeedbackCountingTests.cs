@@ -14,10 +14,10 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
     {
         const int clients = 8, eventsPerClient = 5_000, eventsPerToken = 100;
         var name = Fixtures.Experiments.NewName("single-writer");
-        await fixture.Client.CreateAsync(name, "a", "b", "c");
+        await fixture.Client.CreateSummingAsync(name, "a", "b", "c");
 
         // Each client works through one silo (round robin over three); a token is reused with
-        // distinct event ids, which the API defines as distinct events.
+        // distinct event ids, which an experiment with rewardAggregation 'sum' learns as distinct events.
         var sent = new long[3];
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -39,10 +39,10 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_same_token_sent_three_times_counts_once_and_a_new_event_id_counts_again()
+    public async Task The_same_token_sent_three_times_counts_once_and_under_sum_a_new_event_id_counts_again()
     {
         var name = Fixtures.Experiments.NewName("retries");
-        await fixture.Client.CreateAsync(name);
+        await fixture.Client.CreateSummingAsync(name);
         var selection = await fixture.Client.SelectAsync(Tenant, name);
 
         var first = await fixture.Client.FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1));
@@ -63,6 +63,48 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
         Assert.Equal(3, stats.TrainedEvents);
         Assert.Equal(3, stats.DuplicatesDropped);
         Assert.Equal(3, stats.Arms.Single(a => a.Id == selection.Arm).Count);
+    }
+
+    [Fact]
+    public async Task Under_first_concurrent_outcomes_for_one_token_on_three_silos_leave_exactly_one_learned()
+    {
+        const int attempts = 60;
+        var name = Fixtures.Experiments.NewName("one-outcome");
+        await fixture.Client.CreateAsync(name);
+        var selection = await fixture.Client.SelectAsync(Tenant, name);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, attempts).Select(async i =>
+        {
+            try
+            {
+                await fixture.OnSilo(i % 3).FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1, EventId: $"attempt-{i}"));
+                return (BanditsErrorKind?)null;
+            }
+            catch (BanditsException e)
+            {
+                return e.Kind;
+            }
+        }));
+
+        Assert.Single(outcomes, kind => kind is null);
+        Assert.Equal(attempts - 1, outcomes.Count(kind => kind == BanditsErrorKind.AlreadyRewarded));
+        var stats = await fixture.Client.TrainedAsync(name, 1);
+        Assert.Equal(1, stats.TrainedEvents);
+        Assert.Equal(0, stats.DuplicatesDropped);
+    }
+
+    [Fact]
+    public async Task Under_first_an_unavailable_report_is_the_outcome_and_a_later_reward_is_refused()
+    {
+        var name = Fixtures.Experiments.NewName("unavailable-first");
+        await fixture.Client.CreateAsync(name);
+        var selection = await fixture.Client.SelectAsync(Tenant, name);
+
+        await fixture.Client.FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, Unavailable: new Unavailability(1, false)));
+        var refused = await Assert.ThrowsAsync<BanditsException>(() => fixture.OnSilo(1).FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1, EventId: "late")));
+
+        Assert.Equal(BanditsErrorKind.AlreadyRewarded, refused.Kind);
+        Assert.Equal("eventId", refused.Field);
     }
 
     [Fact]

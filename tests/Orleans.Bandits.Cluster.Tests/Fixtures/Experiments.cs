@@ -13,6 +13,10 @@ public static class Experiments
     public static Task<ExperimentView> CreateAsync(this IBanditsClient client, string name, params string[] arms) =>
         client.CreateExperimentAsync(ClusterFixture.Tenant, name, new ExperimentDefinition(arms.Length > 0 ? arms : ["red", "blue"]));
 
+    /// <summary>An experiment that learns every distinct event id of a token, not only the first (<see cref="RewardAggregation.Sum"/>).</summary>
+    public static Task<ExperimentView> CreateSummingAsync(this IBanditsClient client, string name, params string[] arms) =>
+        client.CreateExperimentAsync(ClusterFixture.Tenant, name, new ExperimentDefinition(arms.Length > 0 ? arms : ["red", "blue"], RewardAggregation: RewardAggregation.Sum));
+
     /// <summary>Waits until the experiment has learned <paramref name="events"/> events, then returns its stats.</summary>
     public static Task<ExperimentStats> TrainedAsync(this IBanditsClient client, string name, long events, TimeSpan? limit = null) =>
         Eventually.Until(

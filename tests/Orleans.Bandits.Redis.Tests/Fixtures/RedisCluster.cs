@@ -36,12 +36,13 @@ public sealed class RedisCluster : IAsyncDisposable
 
     public static IServiceProvider Services(SiloHandle silo) => TestClusters.ServicesOf(silo);
 
+    /// <summary>Experiments that learn every distinct event id of a token (<see cref="RewardAggregation.Sum"/>), as <see cref="FeedbackLoad"/> sends them.</summary>
     public async Task<IReadOnlyList<string>> CreateExperimentsAsync(string prefix, int count)
     {
         var names = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
         foreach (var name in names)
         {
-            await Client.CreateExperimentAsync(Tenant, name, new ExperimentDefinition(["red", "blue"]));
+            await Client.CreateExperimentAsync(Tenant, name, new ExperimentDefinition(["red", "blue"], RewardAggregation: RewardAggregation.Sum));
         }
 
         return names;
