@@ -21,8 +21,9 @@ host=$!
 trap 'kill $host 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
 
+# rewardAggregation "sum": the feedback run reuses one token with a distinct eventId per request.
 curl -sf -X POST "$url/v1/experiments" -H 'Content-Type: application/json' \
-  -d '{"id":"bench","arms":[{"id":"a0"},{"id":"a1"},{"id":"a2"},{"id":"a3"},{"id":"a4"},{"id":"a5"},{"id":"a6"},{"id":"a7"},{"id":"a8"},{"id":"a9"}]}' >/dev/null
+  -d '{"id":"bench","rewardAggregation":"sum","arms":[{"id":"a0"},{"id":"a1"},{"id":"a2"},{"id":"a3"},{"id":"a4"},{"id":"a5"},{"id":"a6"},{"id":"a7"},{"id":"a8"},{"id":"a9"}]}' >/dev/null
 token=$(curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 
 run() { # name path body rate unique

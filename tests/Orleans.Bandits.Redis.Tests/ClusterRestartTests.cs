@@ -57,4 +57,33 @@ public sealed class ClusterRestartTests(RedisServerFixture redis)
         var selection = await RedisCluster.On(second.LiveSilos[0]).SelectAsync(RedisCluster.Tenant, experiments[0]);
         Assert.Contains(selection.Arm, new[] { "red", "blue" });
     }
+
+    [Fact]
+    public async Task A_selection_that_had_its_outcome_before_a_full_restart_is_refused_a_second_one_after_it()
+    {
+        string serviceId, clusterId, token;
+        await using (var first = await RedisCluster.StartAsync(redis, silos: 2))
+        {
+            (serviceId, clusterId) = (first.ServiceId, first.Cluster.Options.ClusterId);
+            await first.Client.CreateExperimentAsync(RedisCluster.Tenant, "outcome-once", new ExperimentDefinition(["red", "blue"]));
+            token = (await first.Client.SelectAsync(RedisCluster.Tenant, "outcome-once")).Token!;
+            await RedisCluster.On(first.LiveSilos[1]).FeedbackAsync(RedisCluster.Tenant, new FeedbackRequest(token, 1, EventId: "before"));
+            await first.Cluster.StopAllSilosAsync();
+        }
+
+        await using var second = await RedisCluster.StartAsync(redis, silos: 2, serviceId, clusterId);
+        var refused = await Assert.ThrowsAsync<BanditsException>(() =>
+            RedisCluster.On(second.LiveSilos[0]).FeedbackAsync(RedisCluster.Tenant, new FeedbackRequest(token, 0, EventId: "after")));
+        Assert.Equal(BanditsErrorKind.AlreadyRewarded, refused.Kind);
+
+        // The first event's retry is still welcome, and learned once.
+        await second.Client.FeedbackAsync(RedisCluster.Tenant, new FeedbackRequest(token, 1, EventId: "before"));
+        var stats = await Eventually.Until(
+            () => second.Client.GetStatsAsync(RedisCluster.Tenant, "outcome-once"),
+            s => s.TrainedEvents + s.DuplicatesDropped >= 2,
+            Convergence,
+            "the event and its retry delivered", RedisCollection.Poll);
+        Assert.Equal(1, stats.TrainedEvents);
+        Assert.Equal(1, stats.DuplicatesDropped);
+    }
 }
