@@ -63,7 +63,9 @@ public static class ExperimentEndpoints
             policy,
             body.ContextDimension ?? 0,
             body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds,
-            aggregation.Value);
+            aggregation.Value,
+            body.RewardWaitSeconds,
+            body.DefaultReward);
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }

@@ -14,6 +14,7 @@ public static class Problems
         BanditsErrorKind.Conflict => (StatusCodes.Status409Conflict, "conflict", "It already exists."),
         BanditsErrorKind.NoArmAvailable => (StatusCodes.Status409Conflict, "no-arm-available", "No arm is available."),
         BanditsErrorKind.AlreadyRewarded => (StatusCodes.Status409Conflict, "already-rewarded", "The selection already has its outcome."),
+        BanditsErrorKind.RewardWindowClosed => (StatusCodes.Status410Gone, "reward-window-closed", "The selection's reward wait is over."),
         BanditsErrorKind.TokenExpired => (StatusCodes.Status410Gone, "token-expired", "The token has expired."),
         BanditsErrorKind.ExperimentReplaced => (StatusCodes.Status410Gone, "experiment-replaced", "The token's experiment was replaced."),
         _ => (StatusCodes.Status503ServiceUnavailable, "unavailable", "A dependency is unavailable; nothing was accepted."),

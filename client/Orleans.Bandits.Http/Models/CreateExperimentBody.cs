@@ -7,4 +7,6 @@ public sealed record CreateExperimentBody(
     PolicyBody? Policy,
     int? ContextDimension,
     int? FeedbackWindowSeconds,
-    string? RewardAggregation);
+    string? RewardAggregation,
+    int? RewardWaitSeconds,
+    double? DefaultReward);

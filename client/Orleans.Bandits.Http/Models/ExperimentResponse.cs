@@ -13,7 +13,9 @@ public sealed record ExperimentResponse(
     long Version,
     DateTimeOffset CreatedAt,
     long TrainedEvents,
-    string RewardAggregation)
+    string RewardAggregation,
+    int? RewardWaitSeconds,
+    double? DefaultReward)
 {
     public static ExperimentResponse From(ExperimentView view) => new(
         view.Id.Name,
@@ -26,7 +28,9 @@ public sealed record ExperimentResponse(
         view.Version,
         view.CreatedAt,
         view.TrainedEvents,
-        view.RewardAggregation == Contracts.Experiments.RewardAggregation.Sum ? "sum" : "first");
+        view.RewardAggregation == Contracts.Experiments.RewardAggregation.Sum ? "sum" : "first",
+        view.RewardWaitSeconds,
+        view.DefaultReward);
 }
 
 /// <summary>The policy with every parameter resolved (defaults filled in).</summary>

@@ -4,7 +4,9 @@ namespace Orleans.Bandits.Http.Models;
 /// <summary>The body of the stats endpoint, as API.md shows it.</summary>
 /// <param name="UpdatedAt">When the version last changed.</param>
 /// <param name="RefreshIntervalMs">The longest a silo's replica lags the version (replica TTL plus training interval).</param>
-public sealed record StatsResponse(long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs)
+/// <param name="Decisions">Selections recorded in the decision log.</param>
+/// <param name="DefaultRewards">Decisions learned with the default reward.</param>
+public sealed record StatsResponse(long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs, long Decisions, long DefaultRewards)
 {
     public static StatsResponse From(ExperimentStats stats) => new(
         stats.Version,
@@ -18,12 +20,15 @@ public sealed record StatsResponse(long Version, long TrainedEvents, long Duplic
             Finite(a.Ci95Low) is { } low && Finite(a.Ci95High) is { } high ? [low, high] : null,
             Finite(a.ProbabilityBest),
             a.BlockedUntil,
-            a.Retired)).ToList(),
+            a.Retired,
+            a.Decisions)).ToList(),
         stats.UpdatedAt,
-        stats.RefreshInterval.TotalMilliseconds);
+        stats.RefreshInterval.TotalMilliseconds,
+        stats.Decisions,
+        stats.DefaultRewards);
 
     /// <summary>JSON has no infinity or NaN: a statistic that overflowed (rewards near double's limits) is reported as unknown.</summary>
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
 
-public sealed record ArmStatsResponse(string Id, long Count, double? RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired);
+public sealed record ArmStatsResponse(string Id, long Count, double? RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired, long Decisions);

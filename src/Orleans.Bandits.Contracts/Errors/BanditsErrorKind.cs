@@ -33,4 +33,7 @@ public enum BanditsErrorKind
 
     /// <summary>The selection already has its outcome, under another event id (409).</summary>
     AlreadyRewarded = 9,
+
+    /// <summary>The selection's reward wait is over: its default reward was or will be learned (410).</summary>
+    RewardWindowClosed = 10,
 }

@@ -7,7 +7,9 @@ public sealed record ExperimentDefinition(
     [property: Id(1)] PolicySpec? Policy = null,
     [property: Id(2)] int ContextDimension = 0,
     [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds,
-    [property: Id(4)] RewardAggregation RewardAggregation = RewardAggregation.First)
+    [property: Id(4)] RewardAggregation RewardAggregation = RewardAggregation.First,
+    [property: Id(5)] int? RewardWaitSeconds = null,
+    [property: Id(6)] double? DefaultReward = null)
 {
     /// <summary>The policy an experiment gets when its definition names none.</summary>
     public const string DefaultPolicyName = "thompson-beta";
@@ -16,4 +18,6 @@ public sealed record ExperimentDefinition(
     public const int MinFeedbackWindowSeconds = 1;
     public const int MaxFeedbackWindowSeconds = 30 * 86_400;
     public const int MaxArms = 1000;
+    public const int MinRewardWaitSeconds = 1;
+    public const int MaxRewardWaitSeconds = 7 * 86_400;
 }

@@ -12,4 +12,6 @@ public sealed record ExperimentView(
     [property: Id(6)] long Version,
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] long TrainedEvents,
-    [property: Id(9)] RewardAggregation RewardAggregation);
+    [property: Id(9)] RewardAggregation RewardAggregation,
+    [property: Id(10)] int? RewardWaitSeconds,
+    [property: Id(11)] double? DefaultReward);

@@ -10,6 +10,7 @@ namespace Orleans.Bandits.Contracts.Stats;
 /// <param name="ProbabilityBest">Posterior probability the arm is best, where the policy has a posterior.</param>
 /// <param name="BlockedUntil">While the arm is masked as unavailable, until when.</param>
 /// <param name="Retired">The arm is never selected again.</param>
+/// <param name="Decisions">Selections of the arm recorded in the decision log.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ArmStats")]
 public sealed record ArmStats(
     [property: Id(0)] string Id,
@@ -20,4 +21,5 @@ public sealed record ArmStats(
     [property: Id(5)] double? Ci95High,
     [property: Id(6)] double? ProbabilityBest,
     [property: Id(7)] DateTimeOffset? BlockedUntil,
-    [property: Id(8)] bool Retired);
+    [property: Id(8)] bool Retired,
+    [property: Id(9)] long Decisions = 0);

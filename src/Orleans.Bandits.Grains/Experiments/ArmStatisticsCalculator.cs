@@ -37,7 +37,7 @@ public static class ArmStatisticsCalculator
                 state.Arms[i].Retired));
         }
 
-        return new ExperimentStats(state.Version, state.TrainedEvents, state.DuplicatesDropped, arms, state.UpdatedAt, policy.Descriptor.Defaults.RefreshInterval);
+        return new ExperimentStats(state.Version, state.TrainedEvents, state.DuplicatesDropped, arms, state.UpdatedAt, policy.Descriptor.Defaults.RefreshInterval, DefaultRewards: state.DefaultRewards);
     }
 
     /// <summary>

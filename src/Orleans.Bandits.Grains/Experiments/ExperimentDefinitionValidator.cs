@@ -11,6 +11,25 @@ public static class ExperimentDefinitionValidator
     /// </summary>
     public const long MaxStateDoubles = 2_000_000;
 
+    /// <summary>The default reward must be one the policy accepts (checked like any reward: the arm does not matter).</summary>
+    /// <exception cref="BanditsException">Validation of <c>defaultReward</c>.</exception>
+    public static void CheckDefaultReward(IBanditPolicy policy, ExperimentDefinition definition)
+    {
+        if (definition.DefaultReward is not { } reward)
+        {
+            return;
+        }
+
+        try
+        {
+            policy.Validate(new TrainingEvent(0, reward, null, policy.ContextDimension > 0 ? new double[policy.ContextDimension] : null, null));
+        }
+        catch (PolicyValidationException e)
+        {
+            throw BanditsException.Invalid("defaultReward", $"defaultReward is not a reward this policy accepts: {e.Message}");
+        }
+    }
+
     /// <exception cref="BanditsException">Validation, naming the field.</exception>
     public static void Validate(ExperimentDefinition definition)
     {
@@ -43,6 +62,8 @@ public static class ExperimentDefinitionValidator
         {
             throw BanditsException.Invalid("rewardAggregation", "rewardAggregation must be 'first' or 'sum'.");
         }
+
+        ValidateRewardWait(definition);
     }
 
     /// <summary>Refuses a policy whose statistics for <paramref name="arms"/> arms would exceed <see cref="MaxStateDoubles"/>.</summary>
@@ -68,4 +89,32 @@ public static class ExperimentDefinitionValidator
     }
 
     private static long Size(PolicyState state) => state.Arms.Sum(a => (long)a.Length) + state.Shared.Length;
+
+    private static void ValidateRewardWait(ExperimentDefinition definition)
+    {
+        if (definition.RewardWaitSeconds is not { } wait)
+        {
+            if (definition.DefaultReward is not null)
+            {
+                throw BanditsException.Invalid("defaultReward", "defaultReward is learned when a decision's reward wait ends: set rewardWaitSeconds too.");
+            }
+
+            return;
+        }
+
+        if (wait is < ExperimentDefinition.MinRewardWaitSeconds or > ExperimentDefinition.MaxRewardWaitSeconds)
+        {
+            throw BanditsException.Invalid("rewardWaitSeconds", $"rewardWaitSeconds must be between {ExperimentDefinition.MinRewardWaitSeconds} and {ExperimentDefinition.MaxRewardWaitSeconds} (7 days).");
+        }
+
+        if (wait > definition.FeedbackWindowSeconds)
+        {
+            throw BanditsException.Invalid("rewardWaitSeconds", $"rewardWaitSeconds ({wait}) must not exceed feedbackWindowSeconds ({definition.FeedbackWindowSeconds}): a token must outlive its wait.");
+        }
+
+        if (definition.DefaultReward is not { } reward || !(Math.Abs(reward) <= FeedbackRequest.MaxRewardMagnitude))
+        {
+            throw BanditsException.Invalid("defaultReward", "defaultReward is required with rewardWaitSeconds: the finite reward a decision with no feedback is learned with.");
+        }
+    }
 }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Grains.Dedup;
 using Orleans.Bandits.Grains.Feedback;
-using Orleans.Bandits.Grains.Outcomes;
+using Orleans.Bandits.Grains.Decisions;
 using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Streams;
@@ -63,6 +63,7 @@ public sealed partial class ExperimentGrain(
         }
 
         ExperimentDefinitionValidator.CheckStateBudget(policy, definition.Arms.Count);
+        ExperimentDefinitionValidator.CheckDefaultReward(policy, definition);
 
         // Indexed first: a crash before the write below leaves an index entry for an experiment
         // that does not exist, which listings skip; the reverse would hide a live experiment.
@@ -78,6 +79,8 @@ public sealed partial class ExperimentGrain(
             ContextDimension = definition.ContextDimension,
             FeedbackWindowSeconds = definition.FeedbackWindowSeconds,
             RewardAggregation = definition.RewardAggregation,
+            RewardWaitSeconds = definition.RewardWaitSeconds,
+            DefaultReward = definition.DefaultReward,
             Status = ExperimentStatus.Running,
             Version = 1,
             CreatedAt = clock.GetUtcNow(),
@@ -121,7 +124,7 @@ public sealed partial class ExperimentGrain(
         _policy = null;
         await PersistControlChange();
         await ClearSegments(store.State.Generation - 1, segments);
-        await ClearOutcomes(store.State.Generation - 1);
+        await ClearDecisionLog(store.State.Generation - 1);
 
         await GrainFactory.GetGrain<ITenantGrain>(Id.Tenant).RemoveExperiment(Id.Name);
 
@@ -178,14 +181,16 @@ public sealed partial class ExperimentGrain(
     public Task<FeedbackRules> GetFeedbackRules()
     {
         EnsureExists();
-        return Task.FromResult(new FeedbackRules(State.Generation, State.Policy, State.ContextDimension, State.Arms.Count, State.RewardAggregation));
+        return Task.FromResult(new FeedbackRules(
+            State.Generation, State.Policy, State.ContextDimension, State.Arms.Count, State.RewardAggregation, State.FeedbackWindowSeconds, State.RewardWaitSeconds, State.DefaultReward));
     }
 
     /// <summary>
-    /// Computed once per version: for contextual policies it factorises every arm's matrix, and dashboards and
-    /// stats streams ask every second whether anything changed.
+    /// The learned part is computed once per version: for contextual policies it factorises every arm's matrix, and
+    /// dashboards and stats streams ask every second whether anything changed. The decision counts come from the
+    /// decision log, which selections change without a new version.
     /// </summary>
-    public Task<ExperimentStats> GetStats()
+    public async Task<ExperimentStats> GetStats()
     {
         EnsureExists();
         // A batch of duplicates alone changes no version but does change the count of duplicates.
@@ -195,7 +200,12 @@ public sealed partial class ExperimentGrain(
             _stats = cached = (State.Generation, ArmStatisticsCalculator.Compute(State, Policy, Policy.CreateSnapshot(State.Learned!)));
         }
 
-        return Task.FromResult(cached.Stats);
+        var counts = await GrainFactory.GetGrain<IDecisionLogGrain>(DecisionLogKey.For(this.GetPrimaryKeyString(), cached.Generation)).GetCounts();
+        return cached.Stats with
+        {
+            Decisions = counts.Decisions,
+            Arms = cached.Stats.Arms.Select((arm, i) => arm with { Decisions = i < counts.PerArm.Length ? counts.PerArm[i] : 0 }).ToList(),
+        };
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -244,6 +254,10 @@ public sealed partial class ExperimentGrain(
             var trainingEvent = new TrainingEvent(feedback.Arm, feedback.Reward ?? double.NaN, feedback.Propensity, feedback.Context, feedback.Costs);
             batch.Add(trainingEvent);
             totals.Learn(trainingEvent.Reward);
+            if (feedback.Defaulted)
+            {
+                State.DefaultRewards++;
+            }
             totals.ConsecutiveUnavailable = 0;
         }
 
@@ -311,7 +325,9 @@ public sealed partial class ExperimentGrain(
         State.Version,
         State.CreatedAt,
         State.TrainedEvents,
-        State.RewardAggregation);
+        State.RewardAggregation,
+        State.RewardWaitSeconds,
+        State.DefaultReward);
 
     private ExperimentSnapshot BuildSnapshot() => new(
         Id,
@@ -388,21 +404,21 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private async Task ClearOutcomes(long generation)
+    private async Task ClearDecisionLog(long generation)
     {
         try
         {
-            await GrainFactory.GetGrain<IOutcomeLedgerGrain>(OutcomeClaims.LedgerKey(this.GetPrimaryKeyString(), generation)).Clear();
+            await GrainFactory.GetGrain<IDecisionLogGrain>(DecisionLogKey.For(this.GetPrimaryKeyString(), generation)).Clear();
         }
         catch (Exception e)
         {
-            // As with segments: the ledger of a finished incarnation is only storage garbage, never read again.
-            LogOutcomesClearFailed(logger, e, this.GetPrimaryKeyString());
+            // As with segments: the log of a finished incarnation is only storage garbage, never read again.
+            LogDecisionLogClearFailed(logger, e, this.GetPrimaryKeyString());
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing the outcome ledger of {Experiment} failed")]
-    private static partial void LogOutcomesClearFailed(ILogger logger, Exception exception, string experiment);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing the decision log of {Experiment} failed")]
+    private static partial void LogDecisionLogClearFailed(ILogger logger, Exception exception, string experiment);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} feedback events for missing experiment {Experiment}")]
     private static partial void LogDroppedForMissingExperiment(ILogger logger, string experiment, int count);

@@ -70,4 +70,14 @@ public sealed class ExperimentState : IDedupLogState
 
     [Id(18)]
     public RewardAggregation RewardAggregation { get; set; }
+
+    [Id(19)]
+    public int? RewardWaitSeconds { get; set; }
+
+    [Id(20)]
+    public double? DefaultReward { get; set; }
+
+    /// <summary>Events learned with the default reward (their decision had no outcome within the reward wait).</summary>
+    [Id(21)]
+    public long DefaultRewards { get; set; }
 }

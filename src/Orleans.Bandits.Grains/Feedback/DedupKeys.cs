@@ -20,10 +20,13 @@ public static class DedupKeys
     /// <inheritdoc cref="AnyOutcome"/>
     public const string UnavailableOutcome = "\u0001unavailable";
 
+    /// <summary>Marks a selection learned with the experiment's default reward; also the identity of that default event.</summary>
+    public const string DefaultedOutcome = "\u0001defaulted";
+
     public static UInt128 For(UInt128 selectionId, string? clientEventId) =>
         clientEventId is null ? selectionId : Digest(selectionId, clientEventId);
 
-    /// <summary>The key that marks a selection as having had an outcome of <paramref name="kind"/> (<see cref="AnyOutcome"/> or <see cref="UnavailableOutcome"/>).</summary>
+    /// <summary>The key that marks a selection as having had an outcome of <paramref name="kind"/> (<see cref="AnyOutcome"/>, <see cref="UnavailableOutcome"/> or <see cref="DefaultedOutcome"/>).</summary>
     public static UInt128 ForOutcome(UInt128 selectionId, string kind) => Digest(selectionId, kind);
 
     private static UInt128 Digest(UInt128 selectionId, string suffix)

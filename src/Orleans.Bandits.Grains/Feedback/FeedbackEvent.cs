@@ -14,6 +14,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// <param name="ExpiresAtUnixMs">When the token stops being accepted; the dedup mark may be forgotten after it.</param>
 /// <param name="SelectedAtVersion">Snapshot version the arm was chosen on (how stale the choice was).</param>
 /// <param name="Generation">The experiment incarnation that issued the token; the experiment drops events of another.</param>
+/// <param name="Defaulted">The experiment's default reward, learned because no outcome came within its reward wait.</param>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackEvent")]
 public sealed record FeedbackEvent(
     [property: Id(0)] UInt128 DedupKey,
@@ -25,4 +26,5 @@ public sealed record FeedbackEvent(
     [property: Id(6)] double[]? Costs,
     [property: Id(7)] long ExpiresAtUnixMs,
     [property: Id(8)] long SelectedAtVersion,
-    [property: Id(9)] long Generation);
+    [property: Id(9)] long Generation,
+    [property: Id(10)] bool Defaulted = false);

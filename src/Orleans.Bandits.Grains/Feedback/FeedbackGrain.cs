@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Grains.Experiments;
-using Orleans.Bandits.Grains.Outcomes;
+using Orleans.Bandits.Grains.Decisions;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
@@ -11,7 +11,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// <summary>
 /// Feedback intake on the local silo: verify the token, validate the outcome against the experiment's
 /// rules (the only place an outcome is validated: the experiment trusts what arrives on its stream),
-/// claim it as the selection's outcome (<see cref="IOutcomeLedgerGrain"/>), and publish to the experiment's stream. The call returns only after the stream provider accepted
+/// claim it as the selection's outcome (<see cref="IDecisionLogGrain"/>), and publish to the experiment's stream. The call returns only after the stream provider accepted
 /// the event, never before.
 /// </summary>
 /// <remarks>
@@ -64,34 +64,38 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
     }
 
     /// <summary>
-    /// Refuses a second outcome for the selection (409 already-rewarded); a repeat of the same event passes and is
-    /// published again, so a retry after a failed publish loses nothing and the experiment drops the copy.
+    /// Refuses a second outcome for the selection (409 already-rewarded) and one after its reward wait (410
+    /// reward-window-closed); a repeat of the same event passes and is published again, so a retry after a failed
+    /// publish loses nothing and the experiment drops the copy.
     /// </summary>
     private async Task ClaimOutcome(ExperimentId id, FeedbackRules rules, SelectionToken token, FeedbackEvent feedback)
     {
-        var kind = (rules.RewardAggregation, feedback.Unavailable) switch
-        {
-            (RewardAggregation.First, _) => DedupKeys.AnyOutcome,
-            (_, not null) => DedupKeys.UnavailableOutcome,
-            _ => null,
-        };
-        var claim = new OutcomeClaim(feedback.DedupKey, kind is null ? null : DedupKeys.ForOutcome(token.SelectionId, kind), token.ExpiresAtUnixMs);
+        var claim = new OutcomeClaim(
+            token.SelectionId,
+            feedback.DedupKey,
+            feedback.Unavailable is not null,
+            rules.RewardAggregation == RewardAggregation.First,
+            token.ExpiresAtUnixMs,
+            rules.RewardWaitSeconds is { } wait ? token.IssuedAtUnixMs + (wait * 1000L) : null);
         OutcomeVerdict verdict;
         try
         {
-            verdict = await outcomes.ClaimAsync(OutcomeClaims.LedgerKey(id.Key, rules.Generation), claim);
+            verdict = await outcomes.ClaimAsync(DecisionLogKey.For(id.Key, rules.Generation), claim);
         }
         catch (Exception e) when (e is not BanditsException)
         {
             LogClaimFailed(logger, e, id.Key);
-            throw new BanditsException(BanditsErrorKind.Unavailable, "The outcome ledger is unavailable; the event was not accepted.");
+            throw new BanditsException(BanditsErrorKind.Unavailable, "The decision log is unavailable; the event was not accepted.");
         }
 
-        if (verdict == OutcomeVerdict.AlreadyRewarded)
+        switch (verdict)
         {
-            throw new BanditsException(BanditsErrorKind.AlreadyRewarded, kind == DedupKeys.AnyOutcome
-                ? "This selection already has its outcome (the experiment's rewardAggregation is 'first'); only a repeat with the same eventId is accepted."
-                : "This selection's arm was already reported unavailable; a selection takes one such report.", "eventId");
+            case OutcomeVerdict.AlreadyRewarded:
+                throw new BanditsException(BanditsErrorKind.AlreadyRewarded, claim.OneOutcome
+                    ? "This selection already has its outcome (the experiment's rewardAggregation is 'first'); only a repeat with the same eventId is accepted."
+                    : "This selection's arm was already reported unavailable; a selection takes one such report.", "eventId");
+            case OutcomeVerdict.WindowClosed:
+                throw new BanditsException(BanditsErrorKind.RewardWindowClosed, "The selection's reward wait is over: it is learned with the experiment's default reward.", "token");
         }
     }
 

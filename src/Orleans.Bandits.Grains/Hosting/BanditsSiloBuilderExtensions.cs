@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Bandits.Grains.Feedback;
-using Orleans.Bandits.Grains.Outcomes;
+using Orleans.Bandits.Grains.Decisions;
+using Orleans.Bandits.Primitives.Decisions;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -11,7 +12,8 @@ namespace Orleans.Bandits.Grains.Hosting;
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions
 {
-    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache, outcome claims and publisher, and the clock.</summary>
+    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache, outcome claims and publisher, the decision recorder (section <c>Bandits:Decisions</c>)
+    /// and, unless the host registered another (Redis), the in-memory decision store, and the clock.</summary>
     public static ISiloBuilder AddBandits(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
@@ -20,6 +22,9 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton<FeedbackRulesCache>();
         silo.Services.TryAddSingleton<OutcomeClaims>();
+        silo.Services.AddOptions<DecisionLogOptions>().BindConfiguration(DecisionLogOptions.Section);
+        silo.Services.TryAddSingleton<DecisionRecorder>();
+        silo.Services.TryAddSingleton<IDecisionStore, MemoryDecisionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.Bandits.Grains.Decisions;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
@@ -15,7 +16,7 @@ namespace Orleans.Bandits.Grains.Selection;
 /// timer has stopped, waits for the experiment grain.
 /// </summary>
 [StatelessWorker]
-public sealed partial class SelectorGrain(TokenService tokens, TimeProvider clock, ILogger<SelectorGrain> logger)
+public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder decisions, TimeProvider clock, ILogger<SelectorGrain> logger)
     : Grain, ISelectorGrain
 {
     /// <summary>The largest exploration scale a caller may ask for.</summary>
@@ -185,6 +186,9 @@ public sealed partial class SelectorGrain(TokenService tokens, TimeProvider cloc
             now + (replica.FeedbackWindowSeconds * 1000L),
             selectionId,
             replica.Generation));
+        decisions.Record(
+            DecisionLogKey.For(_key, replica.Generation),
+            new DecisionRecord(selectionId, selection.Arm, selection.Propensity, context.Length > 0 ? context : null, replica.Version, replica.Policy.Name, now, Holdout: false));
         BanditsMetrics.Selections.Add(1, _tags);
         BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, _tags);
         return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);

@@ -22,6 +22,9 @@ public static class BanditsMetrics
     public static readonly Counter<long> DuplicatesDropped = Meter.CreateCounter<long>("bandits.feedback.duplicates", description: "Redelivered or resent events dropped by deduplication.");
     public static readonly Counter<long> TrainingBatches = Meter.CreateCounter<long>("bandits.training.batches", description: "Training batches applied and persisted.");
     public static readonly Counter<long> TrainedEvents = Meter.CreateCounter<long>("bandits.training.events", description: "Events learned.");
+    public static readonly Counter<long> DecisionsRecorded = Meter.CreateCounter<long>("bandits.decisions.recorded", description: "Selections appended to their experiment's decision log.");
+    public static readonly Counter<long> DecisionsUnrecorded = Meter.CreateCounter<long>("bandits.decisions.unrecorded", description: "Selections served but not logged (the silo's recorder was full, or an append failed); their tokens still train.");
+    public static readonly Counter<long> DecisionsUndecidable = Meter.CreateCounter<long>("bandits.decisions.undecidable", description: "Decisions the reward-wait sweep reached too long after their token expired to default them safely.");
     public static readonly Histogram<double> ReplicaStaleness = Meter.CreateHistogram<double>("bandits.replica.staleness", unit: "ms", description: "Age of the replica a selection was served from.");
 
     public static TagList For(string experimentKey) => new() { { "experiment", Tag(experimentKey) } };

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Bandits.Primitives.Decisions;
 using Orleans.Bandits.Primitives.Hosting;
+using Orleans.Bandits.Redis.Decisions;
 using Orleans.Bandits.Redis.Streams;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Persistence;
 using Orleans.Serialization;
@@ -39,14 +43,16 @@ public static class BanditsRedisSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Redis grain storage alone, for the platform's grains and the stream pub-sub; a host that
-    /// clusters and streams some other way (the scale benchmark) uses just this part.
+    /// Redis grain storage alone, for the platform's grains and the stream pub-sub, and the decision logs as
+    /// Redis streams; a host that clusters and streams some other way (the scale benchmark) uses just this part.
     /// </summary>
     public static ISiloBuilder AddBanditsRedisStorage(this ISiloBuilder silo, string redisConnectionString)
     {
         var redis = RedisConnections.Parse(redisConnectionString);
         AddStorage(silo, BanditsProviders.Storage, redis, deleteOnClear: true);
         AddStorage(silo, BanditsProviders.PubSubStore, redis, deleteOnClear: false);
+        silo.Services.AddSingleton<IDecisionStore>(services =>
+            new RedisDecisionStore(redis.Clone(), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 

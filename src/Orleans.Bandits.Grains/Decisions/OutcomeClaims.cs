@@ -1,9 +1,9 @@
 using Orleans.Bandits.Primitives.Batching;
 
-namespace Orleans.Bandits.Grains.Outcomes;
+namespace Orleans.Bandits.Grains.Decisions;
 
 /// <summary>
-/// Group commit of outcome claims on one silo: claims for the same ledger that arrive while a call to it is
+/// Group commit of outcome claims on one silo: claims for the same decision log that arrive while a call to it is
 /// under way wait, and go together in the next call (one grain call and one state write for them all).
 /// </summary>
 public sealed class OutcomeClaims(IGrainFactory grains)
@@ -13,21 +13,17 @@ public sealed class OutcomeClaims(IGrainFactory grains)
 
     private readonly GroupCommit<string, PendingClaim> _commits = new(MaxClaimsPerCall);
 
-    /// <summary>The ledger of one experiment incarnation.</summary>
-    public static string LedgerKey(string experimentKey, long generation) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{experimentKey}/outcomes.{generation}");
-
-    /// <summary>The ledger's verdict, once a new claim is durable.</summary>
-    public async Task<OutcomeVerdict> ClaimAsync(string ledgerKey, OutcomeClaim claim)
+    /// <summary>The decision log's verdict, once a new claim is durable.</summary>
+    public async Task<OutcomeVerdict> ClaimAsync(string logKey, OutcomeClaim claim)
     {
         var pending = new PendingClaim(claim);
-        await _commits.AddAsync(ledgerKey, pending, batch => Commit(ledgerKey, batch));
+        await _commits.AddAsync(logKey, pending, batch => Commit(logKey, batch));
         return pending.Verdict;
     }
 
-    private async Task Commit(string ledgerKey, IReadOnlyList<PendingClaim> batch)
+    private async Task Commit(string logKey, IReadOnlyList<PendingClaim> batch)
     {
-        var verdicts = await grains.GetGrain<IOutcomeLedgerGrain>(ledgerKey).Claim(batch.Select(p => p.Claim).ToArray());
+        var verdicts = await grains.GetGrain<IDecisionLogGrain>(logKey).Claim(batch.Select(p => p.Claim).ToArray());
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Verdict = verdicts[i];

@@ -1,0 +1,334 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Bandits.Grains.Dedup;
+using Orleans.Bandits.Grains.Feedback;
+using Orleans.Bandits.Grains.Telemetry;
+using Orleans.Bandits.Primitives.Decisions;
+using Orleans.Runtime;
+
+namespace Orleans.Bandits.Grains.Decisions;
+
+/// <summary>
+/// One experiment incarnation's decisions and their join with feedback; the single writer of both.
+/// <list type="bullet">
+/// <item>Decisions arrive batched per silo (<see cref="DecisionRecorder"/>) and each batch is one entry of the
+/// log in the <see cref="IDecisionStore"/>; the selection path never waits for it.</item>
+/// <item>Feedback claims its selection's outcome before intake publishes it (<see cref="OutcomeClaims"/>): one
+/// outcome per selection under <c>first</c>, one unavailable report under <c>sum</c>, none after the reward wait.
+/// The experiment grain cannot answer this at intake: it learns a second later, from its stream.</item>
+/// <item>With a reward wait, a sweep reads the log in order and publishes the default reward of every decision
+/// whose wait ended with no outcome, marking it first, so it is learned exactly once.</item>
+/// </list>
+/// </summary>
+public sealed partial class DecisionLogGrain(
+    [PersistentState("decisions", BanditsProviders.Storage)] IPersistentState<DecisionLogState> store,
+    IDecisionStore log,
+    TimeProvider clock,
+    ILogger<DecisionLogGrain> logger)
+    : Grain, IDecisionLogGrain
+{
+    /// <summary>Log entries read per store call.</summary>
+    private const int EntriesPerRead = 64;
+
+    /// <summary>
+    /// How long an outcome mark outlives its token. The sweep may reach a decision after its token expired (a reward
+    /// wait as long as the feedback window, or a log that was not active); within this grace it still knows whether
+    /// the decision had an outcome.
+    /// </summary>
+    private const long OutcomeMarkGraceMs = 3_600_000;
+
+    /// <summary>How often the sweep looks for decisions whose wait ended: how late a default reward may be learned.</summary>
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(250);
+
+    private DedupLog? _marks;
+    private IGrainTimer? _sweep;
+    private FeedbackRules? _rules;
+    private string _key = "";
+    private string _experimentKey = "";
+    private long _generation;
+
+    private DecisionLogState State => store.State;
+
+    private DedupLog Marks => _marks ?? throw new InvalidOperationException("The decision log is not activated.");
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = this.GetPrimaryKeyString();
+        (_experimentKey, _generation) = DecisionLogKey.Parse(_key);
+        _marks = new DedupLog(key => GrainFactory.GetGrain<IDedupSegmentGrain>(key), _key);
+        await _marks.Load(State, NowMs);
+        await CountAppendedSinceLastWrite();
+        StartSweep();
+    }
+
+    public async Task Append(DecisionRecord[] decisions)
+    {
+        var id = await log.AppendAsync(_key, DecisionBatchCodec.Encode(decisions));
+        Count(decisions, id);
+        StartSweep();
+    }
+
+    public async Task<OutcomeVerdict[]> Claim(OutcomeClaim[] claims)
+    {
+        var now = NowMs;
+        var verdicts = new OutcomeVerdict[claims.Length];
+        var recorded = false;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            verdicts[i] = Judge(claims[i], now);
+            recorded |= verdicts[i] == OutcomeVerdict.New;
+        }
+
+        if (recorded)
+        {
+            await Persist();
+        }
+
+        return verdicts;
+    }
+
+    public Task<DecisionCounts> GetCounts() => Task.FromResult(new DecisionCounts(State.Decisions, [.. State.DecisionsPerArm]));
+
+    public async Task Clear()
+    {
+        StopSweep();
+        await log.DeleteAsync(_key);
+        await Marks.Clear(State.Generation, State.Segments);
+        await store.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private OutcomeVerdict Judge(OutcomeClaim claim, long now)
+    {
+        if (Marks.Contains(claim.EventKey))
+        {
+            return OutcomeVerdict.Repeat;
+        }
+
+        var outcome = DedupKeys.ForOutcome(claim.SelectionId, DedupKeys.AnyOutcome);
+        if (claim.RewardDeadlineUnixMs <= now || Marks.Contains(DedupKeys.ForOutcome(claim.SelectionId, DedupKeys.DefaultedOutcome)))
+        {
+            return OutcomeVerdict.WindowClosed;
+        }
+
+        var unavailable = DedupKeys.ForOutcome(claim.SelectionId, DedupKeys.UnavailableOutcome);
+        if ((claim.OneOutcome && Marks.Contains(outcome)) || (claim.Unavailable && Marks.Contains(unavailable)))
+        {
+            return OutcomeVerdict.AlreadyRewarded;
+        }
+
+        var outcomeExpiry = claim.ExpiresAtUnixMs + OutcomeMarkGraceMs;
+        Marks.TryApply(State, new DedupMark(outcome, outcomeExpiry));
+        if (claim.Unavailable)
+        {
+            Marks.TryApply(State, new DedupMark(unavailable, outcomeExpiry));
+        }
+
+        Marks.TryApply(State, new DedupMark(claim.EventKey, claim.ExpiresAtUnixMs));
+        return OutcomeVerdict.New;
+    }
+
+    private void Count(IReadOnlyList<DecisionRecord> decisions, string entryId)
+    {
+        foreach (var decision in decisions)
+        {
+            while (State.DecisionsPerArm.Count <= decision.Arm)
+            {
+                State.DecisionsPerArm.Add(0);
+            }
+
+            State.DecisionsPerArm[decision.Arm]++;
+        }
+
+        State.Decisions += decisions.Count;
+        State.CountedThrough = entryId;
+    }
+
+    /// <summary>Appends are not followed by a state write (the store has them); the counts catch up here instead.</summary>
+    private async Task CountAppendedSinceLastWrite()
+    {
+        while (true)
+        {
+            var entries = await log.ReadAsync(_key, State.CountedThrough, EntriesPerRead);
+            foreach (var entry in entries)
+            {
+                Count(DecisionBatchCodec.Decode(entry.Data), entry.Id);
+            }
+
+            if (entries.Count < EntriesPerRead)
+            {
+                return;
+            }
+        }
+    }
+
+    private void StartSweep() =>
+        _sweep ??= this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { KeepAlive = true });
+
+    private void StopSweep()
+    {
+        _sweep?.Dispose();
+        _sweep = null;
+    }
+
+    /// <summary>
+    /// Reads the log from where the last sweep stopped and defaults every decision whose wait ended with no
+    /// outcome; stops at the first decision still waiting (the log is in selection order, give or take a batch),
+    /// and stops the timer once the whole log is swept. The defaults are published before the state that marks
+    /// them is written: a crash in between publishes them again under the same identity, and the experiment drops
+    /// the copies.
+    /// </summary>
+    private async Task Sweep(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _rules ??= await GrainFactory.GetGrain<IFeedbackRulesSource>(_experimentKey).GetFeedbackRules();
+            if (_rules.Generation != _generation || _rules.RewardWaitSeconds is not { } waitSeconds || _rules.DefaultReward is not { } reward)
+            {
+                StopSweep();
+                return;
+            }
+
+            var (defaults, finished, moved) = await CollectDefaults(waitSeconds * 1000L, reward, _rules.FeedbackWindowSeconds * 1000L);
+            await Publish(defaults);
+            if (moved)
+            {
+                await Persist();
+            }
+
+            if (finished)
+            {
+                StopSweep();
+            }
+        }
+        catch (BanditsException e) when (e.Kind == BanditsErrorKind.NotFound)
+        {
+            // The experiment was deleted: its decisions are never learned.
+            StopSweep();
+        }
+        catch (Exception e)
+        {
+            // Marks may be ahead of storage: a fresh activation reloads them and sweeps again from the stored cursor.
+            LogSweepFailed(logger, e, _key);
+            StopSweep();
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task<(List<FeedbackEvent> Defaults, bool Finished, bool Moved)> CollectDefaults(long waitMs, double reward, long windowMs)
+    {
+        var now = NowMs;
+        var defaults = new List<FeedbackEvent>();
+        var moved = false;
+        while (true)
+        {
+            var entries = await log.ReadAsync(_key, State.SweptThrough, EntriesPerRead);
+            foreach (var entry in entries)
+            {
+                var decisions = DecisionBatchCodec.Decode(entry.Data);
+                for (var i = State.SweptInNextEntry; i < decisions.Count; i++)
+                {
+                    var decision = decisions[i];
+                    if (decision.SelectedAtUnixMs + waitMs > now)
+                    {
+                        return (defaults, false, moved);
+                    }
+
+                    if (DefaultFor(decision, reward, windowMs, now) is { } feedback)
+                    {
+                        defaults.Add(feedback);
+                    }
+
+                    State.SweptInNextEntry = i + 1;
+                    moved = true;
+                }
+
+                State.SweptThrough = entry.Id;
+                State.SweptInNextEntry = 0;
+            }
+
+            if (entries.Count < EntriesPerRead)
+            {
+                return (defaults, true, moved);
+            }
+        }
+    }
+
+    private FeedbackEvent? DefaultFor(DecisionRecord decision, double reward, long windowMs, long now)
+    {
+        var outcome = DedupKeys.ForOutcome(decision.SelectionId, DedupKeys.AnyOutcome);
+        if (Marks.Contains(outcome))
+        {
+            return null;
+        }
+
+        var expiresAt = decision.SelectedAtUnixMs + windowMs;
+        if (expiresAt + OutcomeMarkGraceMs <= now)
+        {
+            State.Undecidable++;
+            BanditsMetrics.DecisionsUndecidable.Add(1);
+            return null;
+        }
+
+        var defaulted = DedupKeys.ForOutcome(decision.SelectionId, DedupKeys.DefaultedOutcome);
+        Marks.TryApply(State, new DedupMark(outcome, expiresAt + OutcomeMarkGraceMs));
+        Marks.TryApply(State, new DedupMark(defaulted, expiresAt + OutcomeMarkGraceMs));
+        return new FeedbackEvent(defaulted, decision.Arm, reward, null, decision.Propensity, decision.Context, null, expiresAt, decision.Version, _generation, Defaulted: true);
+    }
+
+    private async Task Publish(List<FeedbackEvent> defaults)
+    {
+        if (defaults.Count == 0)
+        {
+            return;
+        }
+
+        var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
+            .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, _experimentKey));
+        foreach (var chunk in defaults.Chunk(BanditsProviders.DeliveryBatchSize))
+        {
+            await stream.OnNextBatchAsync(chunk);
+        }
+    }
+
+    /// <summary>
+    /// Writes the marks before any verdict is returned. If that fails, memory is ahead of storage: this
+    /// activation must not answer again, since it would refuse a retry whose first attempt was never recorded.
+    /// </summary>
+    private async Task Persist()
+    {
+        IReadOnlyList<DedupSegmentRef> released;
+        try
+        {
+            released = await Marks.Compact(State, NowMs);
+            await store.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(logger, e, _key);
+            StopSweep();
+            DeactivateOnIdle();
+            throw new BanditsException(BanditsErrorKind.Unavailable, "Decision-log storage is unavailable; the feedback was not accepted.");
+        }
+
+        try
+        {
+            await Marks.Clear(State.Generation, released);
+        }
+        catch (Exception e)
+        {
+            // Only storage garbage is left behind: the state no longer references the segments.
+            LogSegmentClearFailed(logger, e, _key);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the decision log {Log} failed; deactivating")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string log);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing released segments of the decision log {Log} failed")]
+    private static partial void LogSegmentClearFailed(ILogger logger, Exception exception, string log);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping the decision log {Log} for default rewards failed; deactivating")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, string log);
+}
