@@ -29,6 +29,7 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
     private IGrainTimer? _timer;
     private bool _usedSinceTick;
     private string _key = "";
+    private (long Generation, string Key) _decisionLog = (-1, "");
     private TagList _tags;
 
     /// <summary>The key and metric tags are read once: the grain id's string form is rebuilt on every call.</summary>
@@ -186,8 +187,13 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
             now + (replica.FeedbackWindowSeconds * 1000L),
             selectionId,
             replica.Generation));
+        if (_decisionLog.Generation != replica.Generation)
+        {
+            _decisionLog = (replica.Generation, DecisionLogKey.For(_key, replica.Generation));
+        }
+
         decisions.Record(
-            DecisionLogKey.For(_key, replica.Generation),
+            _decisionLog.Key,
             new DecisionRecord(selectionId, selection.Arm, selection.Propensity, context.Length > 0 ? context : null, replica.Version, replica.Policy.Name, now, Holdout: false));
         BanditsMetrics.Selections.Add(1, _tags);
         BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, _tags);
