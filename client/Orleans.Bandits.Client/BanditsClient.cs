@@ -30,6 +30,9 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
 
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetStats();
 
+    public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) =>
+        Experiment(tenant, experiment).GetEvents(after, limit);
+
     public async Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant)
     {
         var names = await grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).ListExperiments();

@@ -24,6 +24,9 @@ public interface IBanditsClient
 
     Task<ExperimentStats> GetStatsAsync(string tenant, string experiment);
 
+    /// <summary>A page of the experiment's decision log with outcomes, oldest first; pass the page's <c>Next</c> as <paramref name="after"/>.</summary>
+    Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000);
+
     /// <summary>The tenant's experiments, ordered by id.</summary>
     Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant);
 

@@ -113,6 +113,7 @@ public static class BanditsApi
             .MapSelectionEndpoints()
             .MapFeedbackEndpoints()
             .MapObservingEndpoints()
+            .MapDecisionEndpoints()
             .MapStatsStreamEndpoints();
         app.MapBanditsDashboard();
         return app;

@@ -32,4 +32,10 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     [Alias("GetStats"), ReadOnly]
     Task<ExperimentStats> GetStats();
+
+    /// <summary>Up to <paramref name="limit"/> (1 to <see cref="DecisionEventPage.MaxLimit"/>) decisions after the cursor <paramref name="after"/>, with their outcomes.</summary>
+    /// <remarks>Interleaved: it reads only the arm ids here, and an export must not hold up training.</remarks>
+    /// <exception cref="BanditsException">NotFound; Validation of a bad cursor or limit.</exception>
+    [Alias("GetEvents"), AlwaysInterleave]
+    Task<DecisionEventPage> GetEvents(string? after, int limit);
 }

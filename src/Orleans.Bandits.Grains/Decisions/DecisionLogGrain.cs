@@ -73,19 +73,67 @@ public sealed partial class DecisionLogGrain(
     {
         var now = NowMs;
         var verdicts = new OutcomeVerdict[claims.Length];
-        var recorded = false;
+        var outcomes = new List<KeyValuePair<string, byte[]>>();
         for (var i = 0; i < claims.Length; i++)
         {
             verdicts[i] = Judge(claims[i], now);
-            recorded |= verdicts[i] == OutcomeVerdict.New;
+            if (verdicts[i] == OutcomeVerdict.New)
+            {
+                var claim = claims[i];
+                outcomes.Add(Outcome(claim.SelectionId, new OutcomeRecord(claim.EventKey, claim.EventId, claim.Reward, claim.Costs, now, Defaulted: false)));
+            }
         }
 
-        if (recorded)
+        if (outcomes.Count > 0)
         {
-            await Persist();
+            await Persist(outcomes);
         }
 
         return verdicts;
+    }
+
+    public async Task<DecisionLogPage> ReadEvents(string? after, int limit)
+    {
+        var cursor = DecisionLogCursor.Parse(after);
+        var decisions = new List<DecisionRecord>();
+        string? next = null;
+        while (decisions.Count < limit)
+        {
+            var entries = await log.ReadAsync(_key, cursor.AfterEntry, EntriesPerRead);
+            foreach (var entry in entries)
+            {
+                var batch = DecisionBatchCodec.Decode(entry.Data);
+                var take = Math.Min(batch.Count - cursor.Skip, limit - decisions.Count);
+                decisions.AddRange(batch.Skip(cursor.Skip).Take(take));
+                cursor = cursor.Skip + take < batch.Count ? cursor with { Skip = cursor.Skip + take } : new DecisionLogCursor(entry.Id, 0);
+                if (decisions.Count == limit)
+                {
+                    next = cursor.ToString();
+                    break;
+                }
+            }
+
+            if (entries.Count < EntriesPerRead)
+            {
+                break;
+            }
+        }
+
+        var outcomes = await log.GetOutcomesAsync(_key, decisions.Select(d => FieldOf(d.SelectionId)).ToList());
+        var rows = new List<DecisionLogRow>(decisions.Count);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (outcomes[i] is { } kept)
+            {
+                rows.AddRange(OutcomeCodec.DecodeAll(kept).Select(o => new DecisionLogRow(decisions[i], o)));
+            }
+            else
+            {
+                rows.Add(new DecisionLogRow(decisions[i], null));
+            }
+        }
+
+        return new DecisionLogPage(rows, next);
     }
 
     public Task<DecisionCounts> GetCounts() => Task.FromResult(new DecisionCounts(State.Decisions, [.. State.DecisionsPerArm]));
@@ -191,10 +239,11 @@ public sealed partial class DecisionLogGrain(
             }
 
             var (defaults, finished, moved) = await CollectDefaults(waitSeconds * 1000L, reward, _rules.FeedbackWindowSeconds * 1000L);
+            var now = NowMs;
             await Publish(defaults);
             if (moved)
             {
-                await Persist();
+                await Persist(defaults.Select(d => Outcome(d.Selection, new OutcomeRecord(d.Event.DedupKey, DedupKeys.DefaultEventId(d.Selection), d.Event.Reward, null, now, Defaulted: true))).ToList());
             }
 
             if (finished)
@@ -216,10 +265,10 @@ public sealed partial class DecisionLogGrain(
         }
     }
 
-    private async Task<(List<FeedbackEvent> Defaults, bool Finished, bool Moved)> CollectDefaults(long waitMs, double reward, long windowMs)
+    private async Task<(List<(UInt128 Selection, FeedbackEvent Event)> Defaults, bool Finished, bool Moved)> CollectDefaults(long waitMs, double reward, long windowMs)
     {
         var now = NowMs;
-        var defaults = new List<FeedbackEvent>();
+        var defaults = new List<(UInt128 Selection, FeedbackEvent Event)>();
         var moved = false;
         while (true)
         {
@@ -237,7 +286,7 @@ public sealed partial class DecisionLogGrain(
 
                     if (DefaultFor(decision, reward, windowMs, now) is { } feedback)
                     {
-                        defaults.Add(feedback);
+                        defaults.Add((decision.SelectionId, feedback));
                     }
 
                     State.SweptInNextEntry = i + 1;
@@ -277,7 +326,7 @@ public sealed partial class DecisionLogGrain(
         return new FeedbackEvent(defaulted, decision.Arm, reward, null, decision.Propensity, decision.Context, null, expiresAt, decision.Version, _generation, Defaulted: true);
     }
 
-    private async Task Publish(List<FeedbackEvent> defaults)
+    private async Task Publish(List<(UInt128 Selection, FeedbackEvent Event)> defaults)
     {
         if (defaults.Count == 0)
         {
@@ -286,21 +335,31 @@ public sealed partial class DecisionLogGrain(
 
         var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
             .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, _experimentKey));
-        foreach (var chunk in defaults.Chunk(BanditsProviders.DeliveryBatchSize))
+        foreach (var chunk in defaults.Select(d => d.Event).Chunk(BanditsProviders.DeliveryBatchSize))
         {
             await stream.OnNextBatchAsync(chunk);
         }
     }
 
+    private static KeyValuePair<string, byte[]> Outcome(UInt128 selectionId, OutcomeRecord outcome) => new(FieldOf(selectionId), OutcomeCodec.Encode(outcome));
+
+    private static string FieldOf(UInt128 selectionId) => DedupKeys.DefaultEventId(selectionId);
+
     /// <summary>
-    /// Writes the marks before any verdict is returned. If that fails, memory is ahead of storage: this
-    /// activation must not answer again, since it would refuse a retry whose first attempt was never recorded.
+    /// Stores the new outcomes, then writes the marks, before any verdict is returned. If that fails, memory is ahead
+    /// of storage: this activation must not answer again, since it would refuse a retry whose first attempt was never
+    /// recorded. An outcome stored twice that way is read back once (its event key).
     /// </summary>
-    private async Task Persist()
+    private async Task Persist(IReadOnlyList<KeyValuePair<string, byte[]>> outcomes)
     {
         IReadOnlyList<DedupSegmentRef> released;
         try
         {
+            if (outcomes.Count > 0)
+            {
+                await log.AppendOutcomesAsync(_key, outcomes);
+            }
+
             released = await Marks.Compact(State, NowMs);
             await store.WriteStateAsync();
         }

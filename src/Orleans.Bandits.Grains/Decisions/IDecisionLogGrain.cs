@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Bandits.Grains.Decisions;
 
 /// <summary>
@@ -15,6 +17,11 @@ public interface IDecisionLogGrain : IGrainWithStringKey
     /// <summary>One verdict per claim, in order; the new claims are durable when it returns.</summary>
     [Alias("Claim")]
     Task<OutcomeVerdict[]> Claim(OutcomeClaim[] claims);
+
+    /// <summary>Up to <paramref name="limit"/> decisions after the cursor <paramref name="after"/>, joined with their outcomes.</summary>
+    /// <remarks>Interleaved: it only reads the store, and an export must not hold up feedback intake.</remarks>
+    [Alias("ReadEvents"), AlwaysInterleave]
+    Task<DecisionLogPage> ReadEvents(string? after, int limit);
 
     [Alias("GetCounts")]
     Task<DecisionCounts> GetCounts();

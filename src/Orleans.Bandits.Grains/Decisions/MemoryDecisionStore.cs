@@ -12,6 +12,7 @@ namespace Orleans.Bandits.Grains.Decisions;
 public sealed class MemoryDecisionStore : IDecisionStore
 {
     private readonly ConcurrentDictionary<string, List<byte[]>> _logs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _outcomes = new(StringComparer.Ordinal);
 
     public Task<string> AppendAsync(string log, ReadOnlyMemory<byte> entry)
     {
@@ -30,7 +31,18 @@ public sealed class MemoryDecisionStore : IDecisionStore
             return Task.FromResult<IReadOnlyList<DecisionLogEntry>>([]);
         }
 
-        var start = afterId is null ? 0 : int.Parse(afterId, CultureInfo.InvariantCulture) + 1;
+        var start = 0;
+        if (afterId is not null)
+        {
+            // An id this store never handed out lies past every entry it has.
+            if (!int.TryParse(afterId, NumberStyles.None, CultureInfo.InvariantCulture, out var after) || after == int.MaxValue)
+            {
+                return Task.FromResult<IReadOnlyList<DecisionLogEntry>>([]);
+            }
+
+            start = after + 1;
+        }
+
         lock (entries)
         {
             var page = new List<DecisionLogEntry>();
@@ -43,9 +55,27 @@ public sealed class MemoryDecisionStore : IDecisionStore
         }
     }
 
+    public Task AppendOutcomesAsync(string log, IReadOnlyList<KeyValuePair<string, byte[]>> outcomes)
+    {
+        var kept = _outcomes.GetOrAdd(log, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
+        foreach (var (field, value) in outcomes)
+        {
+            kept.AddOrUpdate(field, value, (_, earlier) => [.. earlier, .. value]);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<byte[]?>> GetOutcomesAsync(string log, IReadOnlyList<string> fields)
+    {
+        _outcomes.TryGetValue(log, out var kept);
+        return Task.FromResult<IReadOnlyList<byte[]?>>(fields.Select(f => kept?.GetValueOrDefault(f)).ToList());
+    }
+
     public Task DeleteAsync(string log)
     {
         _logs.TryRemove(log, out _);
+        _outcomes.TryRemove(log, out _);
         return Task.CompletedTask;
     }
 

@@ -208,6 +208,19 @@ public sealed partial class ExperimentGrain(
         };
     }
 
+    public async Task<DecisionEventPage> GetEvents(string? after, int limit)
+    {
+        EnsureExists();
+        if (limit is < 1 or > DecisionEventPage.MaxLimit)
+        {
+            throw BanditsException.Invalid("limit", $"limit must be between 1 and {DecisionEventPage.MaxLimit}.");
+        }
+
+        var arms = State.Arms;
+        var page = await GrainFactory.GetGrain<IDecisionLogGrain>(DecisionLogKey.For(this.GetPrimaryKeyString(), State.Generation)).ReadEvents(after, limit);
+        return new DecisionEventPage(page.Rows.Select(row => ToEvent(row, arms)).ToList(), page.Next);
+    }
+
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<FeedbackEvent>().ResumeAsync(this);
 
@@ -341,6 +354,21 @@ public sealed partial class ExperimentGrain(
         Policy.CreateSnapshot(State.Learned!),
         Policy.Descriptor.Defaults.ReplicaTtl,
         State.Generation);
+
+    private static DecisionEvent ToEvent(DecisionLogRow row, IReadOnlyList<ArmView> arms) => new(
+        DedupKeys.DefaultEventId(row.Decision.SelectionId),
+        row.Outcome?.EventId,
+        arms[row.Decision.Arm].Id,
+        row.Decision.Propensity,
+        row.Decision.Context,
+        row.Decision.Version,
+        row.Decision.Policy,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.Decision.SelectedAtUnixMs),
+        row.Outcome?.Reward,
+        row.Outcome?.Costs,
+        row.Outcome is { } outcome ? DateTimeOffset.FromUnixTimeMilliseconds(outcome.RewardedAtUnixMs) : null,
+        row.Outcome?.Defaulted ?? false,
+        row.Decision.Holdout);
 
     private void Reject(FeedbackEvent feedback, string reason)
     {

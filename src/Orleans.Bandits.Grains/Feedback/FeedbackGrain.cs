@@ -45,7 +45,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         var id = new ExperimentId(token.Tenant, token.Experiment);
         var experimentRules = await rules.Get(id.Key, token.Generation, token.Arm);
         var feedback = ToEvent(experimentRules, token, request);
-        await ClaimOutcome(id, experimentRules, token, feedback);
+        await ClaimOutcome(id, experimentRules, token, request, feedback);
 
         var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
             .GetStream<FeedbackEvent>(StreamId.Create(BanditsProviders.FeedbackNamespace, id.Key));
@@ -60,7 +60,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         }
 
         BanditsMetrics.FeedbackAccepted.Add(1, BanditsMetrics.For(id.Key));
-        return new FeedbackAccepted(request.EventId ?? DedupKeys.DefaultEventId(token.SelectionId));
+        return new FeedbackAccepted(EventIdOf(token, request));
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
     /// reward-window-closed); a repeat of the same event passes and is published again, so a retry after a failed
     /// publish loses nothing and the experiment drops the copy.
     /// </summary>
-    private async Task ClaimOutcome(ExperimentId id, FeedbackRules rules, SelectionToken token, FeedbackEvent feedback)
+    private async Task ClaimOutcome(ExperimentId id, FeedbackRules rules, SelectionToken token, FeedbackRequest request, FeedbackEvent feedback)
     {
         var claim = new OutcomeClaim(
             token.SelectionId,
@@ -76,7 +76,10 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
             feedback.Unavailable is not null,
             rules.RewardAggregation == RewardAggregation.First,
             token.ExpiresAtUnixMs,
-            rules.RewardWaitSeconds is { } wait ? token.IssuedAtUnixMs + (wait * 1000L) : null);
+            rules.RewardWaitSeconds is { } wait ? token.IssuedAtUnixMs + (wait * 1000L) : null,
+            EventIdOf(token, request),
+            feedback.Reward,
+            feedback.Costs);
         OutcomeVerdict verdict;
         try
         {
@@ -98,6 +101,8 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
                 throw new BanditsException(BanditsErrorKind.RewardWindowClosed, "The selection's reward wait is over: it is learned with the experiment's default reward.", "token");
         }
     }
+
+    private static string EventIdOf(SelectionToken token, FeedbackRequest request) => request.EventId ?? DedupKeys.DefaultEventId(token.SelectionId);
 
     private SelectionToken Verify(string tenant, FeedbackRequest request)
     {

@@ -2,7 +2,8 @@ namespace Orleans.Bandits.Primitives.Decisions;
 
 /// <summary>
 /// Where experiments' decision logs are kept: append-only logs of opaque entries, each entry a batch of
-/// decisions written by the log's single writer. In memory locally, in Redis in production mode.
+/// decisions written by the log's single writer, and beside each log its decisions' outcomes by selection.
+/// In memory locally, in Redis in production mode.
 /// </summary>
 public interface IDecisionStore
 {
@@ -12,6 +13,12 @@ public interface IDecisionStore
     /// <summary>Up to <paramref name="count"/> entries after <paramref name="afterId"/> (from the start when null), oldest first.</summary>
     Task<IReadOnlyList<DecisionLogEntry>> ReadAsync(string log, string? afterId, int count);
 
-    /// <summary>Deletes the whole log.</summary>
+    /// <summary>Appends each value to the outcomes kept under its field (a selection may have several), in one step.</summary>
+    Task AppendOutcomesAsync(string log, IReadOnlyList<KeyValuePair<string, byte[]>> outcomes);
+
+    /// <summary>The outcomes kept under each field, concatenated in append order; null where there are none.</summary>
+    Task<IReadOnlyList<byte[]?>> GetOutcomesAsync(string log, IReadOnlyList<string> fields);
+
+    /// <summary>Deletes the whole log and its outcomes.</summary>
     Task DeleteAsync(string log);
 }

@@ -5,11 +5,20 @@ namespace Orleans.Bandits.Redis.Decisions;
 
 /// <summary>
 /// Decision logs as Redis streams, one per log (<c>{serviceId}/decisions/{log}</c>): an entry is appended with
-/// one XADD and read back with XRANGE from an exclusive start, so stream ids are the cursors.
+/// one XADD and read back with XRANGE from an exclusive start, so stream ids are the cursors. Outcomes are a hash
+/// beside it (<c>{serviceId}/outcomes/{log}</c>), one field per selection, appended to by one script call per batch.
 /// </summary>
 public sealed class RedisDecisionStore(ConfigurationOptions redis, string serviceId) : IDecisionStore, IAsyncDisposable
 {
     private const string Field = "d";
+
+    private const string AppendOutcomesScript = """
+        for i = 1, #ARGV, 2 do
+          local kept = redis.call('HGET', KEYS[1], ARGV[i])
+          redis.call('HSET', KEYS[1], ARGV[i], (kept or '') .. ARGV[i + 1])
+        end
+        return 0
+        """;
 
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => ConnectionMultiplexer.ConnectAsync(redis));
 
@@ -25,7 +34,24 @@ public sealed class RedisDecisionStore(ConfigurationOptions redis, string servic
         return entries.Select(e => new DecisionLogEntry(e.Id.ToString(), (byte[])e[Field]!)).ToList();
     }
 
-    public async Task DeleteAsync(string log) => await (await Database()).KeyDeleteAsync(Key(log));
+    public async Task AppendOutcomesAsync(string log, IReadOnlyList<KeyValuePair<string, byte[]>> outcomes) =>
+        await (await Database()).ScriptEvaluateAsync(
+            AppendOutcomesScript,
+            [OutcomesKey(log)],
+            outcomes.SelectMany(o => new RedisValue[] { o.Key, o.Value }).ToArray());
+
+    public async Task<IReadOnlyList<byte[]?>> GetOutcomesAsync(string log, IReadOnlyList<string> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var values = await (await Database()).HashGetAsync(OutcomesKey(log), fields.Select(f => (RedisValue)f).ToArray());
+        return values.Select(v => v.IsNull ? null : (byte[]?)v).ToList();
+    }
+
+    public async Task DeleteAsync(string log) => await (await Database()).KeyDeleteAsync([Key(log), OutcomesKey(log)]);
 
     public async ValueTask DisposeAsync()
     {
@@ -38,4 +64,6 @@ public sealed class RedisDecisionStore(ConfigurationOptions redis, string servic
     private async Task<IDatabase> Database() => (await _connection.Value).GetDatabase();
 
     private RedisKey Key(string log) => $"{serviceId}/decisions/{log}";
+
+    private RedisKey OutcomesKey(string log) => $"{serviceId}/outcomes/{log}";
 }

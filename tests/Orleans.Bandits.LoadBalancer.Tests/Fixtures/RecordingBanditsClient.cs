@@ -30,6 +30,8 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
 
     public Task<ExperimentStats> GetStatsAsync(string tenant, string experiment) => inner.GetStatsAsync(tenant, experiment);
 
+    public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) => inner.GetEventsAsync(tenant, experiment, after, limit);
+
     public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => inner.ListExperimentsAsync(tenant);
 
     public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => inner.ListPoliciesAsync();
