@@ -49,5 +49,49 @@ public sealed class DelayedRewardTests(SiloWithApiFixture fixture) : IClassFixtu
         Assert.Equal(0.25, arm.GetProperty("rewardSum").GetDouble());
     }
 
+    [Fact]
+    public async Task Events_are_exported_as_json_pages_and_as_ndjson_with_the_contract_field_names()
+    {
+        await Http.PostAsJsonAsync("/v1/experiments", new { id = "exported", arms = new[] { new { id = "only" } } });
+        var token = (await Json(await Http.PostAsJsonAsync("/v1/experiments/exported/select", new { }))).GetProperty("token").GetString();
+        await Http.PostAsJsonAsync("/v1/experiments/exported/select", new { });
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsJsonAsync("/v1/feedback", new { token, reward = 1, eventId = "bought" })).StatusCode);
+
+        await Eventually.Until(
+            async () => await Json(await Http.GetAsync("/v1/experiments/exported/stats")),
+            s => s.GetProperty("decisions").GetInt64() == 2,
+            TimeSpan.FromSeconds(30),
+            "both decisions recorded");
+        var page = await Json(await Http.GetAsync("/v1/experiments/exported/events?limit=1"));
+        var first = page.GetProperty("items")[0];
+        Assert.Equal(
+            ["selectionId", "eventId", "arm", "propensity", "context", "version", "policy", "selectedAt", "reward", "costs", "rewardedAt", "defaulted", "holdout"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("bought", first.GetProperty("eventId").GetString());
+        Assert.Equal(1, first.GetProperty("reward").GetDouble());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/experiments/exported/events?after={Uri.EscapeDataString(page.GetProperty("next").GetString()!)}");
+        request.Headers.Accept.ParseAdd("application/x-ndjson");
+        var ndjson = await Http.SendAsync(request);
+
+        Assert.Equal("application/x-ndjson", ndjson.Content.Headers.ContentType?.MediaType);
+        var lines = (await ndjson.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var pending = JsonDocument.Parse(Assert.Single(lines)).RootElement;
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("reward").ValueKind);
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("eventId").ValueKind);
+        Assert.False(ndjson.Headers.Contains("Bandits-Next-Cursor"));
+    }
+
+    [Fact]
+    public async Task A_forged_cursor_is_a_400_problem()
+    {
+        await Http.PostAsJsonAsync("/v1/experiments", new { id = "forged", arms = new[] { new { id = "only" } } });
+
+        var response = await Http.GetAsync("/v1/experiments/forged/events?after=%2B%2B");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("after", (await Json(response)).GetProperty("errors").EnumerateObject().Single().Name);
+    }
+
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 }
