@@ -86,6 +86,14 @@ public sealed class RewardWaitTests(ClusterFixture fixture)
                 Assert.Equal(selected.GetValueOrDefault((experiment, arm.Id)), arm.Count);
                 Assert.Equal(rewarded.GetValueOrDefault((experiment, arm.Id)), arm.RewardSum);
             }
+
+            // The log says the same, decision by decision: each has exactly one outcome, timely or defaulted.
+            var events = await fixture.Client.GetEventsAsync(Tenant, experiment, limit: DecisionEventPage.MaxLimit);
+            Assert.Null(events.Next);
+            Assert.Equal(decisions, events.Items.Count);
+            Assert.Equal(decisions, events.Items.Select(e => e.SelectionId).Distinct().Count());
+            Assert.Equal(rewards, events.Items.Count(e => e is { Defaulted: false, Reward: 1 }));
+            Assert.Equal(decisions - rewards, events.Items.Count(e => e is { Defaulted: true, Reward: 0 }));
         }
     }
 
