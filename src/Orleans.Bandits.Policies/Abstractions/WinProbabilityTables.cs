@@ -14,8 +14,10 @@ namespace Orleans.Bandits.Policies.Abstractions;
 /// √(p(1 − p)/N) ≤ 1/(2√N), 1.6 percentage points at N = 1,000. An arm chosen although it won no round is
 /// reported at <see cref="Floor"/> = 1/(N + 1): it was chosen, so its probability is not 0, and the floor
 /// caps its importance weight at N + 1.
-/// Cost: the first selection of a snapshot draws N × K scores (about 0.7 ms for Thompson-Beta at K = 10);
-/// the tables allocate then and on each new exclusion set, never on a hit. Thread-safe: tables are
+/// Cost: the first selection of a snapshot draws N × K scores (about 0.7 ms for Thompson-Beta at K = 10),
+/// and so does the first at each other exploration scale (the rounds of the last four scales are kept);
+/// a caller that varied the scale from call to call would pay that on every call. The tables allocate on
+/// those misses and on each new exclusion set, never on a hit. Thread-safe: tables are
 /// immutable, published whole, and built under a lock that hits never take.
 /// </remarks>
 internal sealed class WinProbabilityTables
@@ -28,6 +30,9 @@ internal sealed class WinProbabilityTables
 
     /// <summary>Exclusion sets remembered per snapshot: blocked and retired arms change rarely, so a few cover the traffic.</summary>
     private const int KeptTables = 8;
+
+    /// <summary>Exploration scales whose rounds are kept per snapshot (32 KB each): callers use one or two.</summary>
+    private const int KeptRankings = 4;
 
     private readonly Lock _gate = new();
     private DrawRanking[] _rankings = [];
@@ -57,7 +62,7 @@ internal sealed class WinProbabilityTables
             if (ranking is null)
             {
                 ranking = DrawRanking.Draw(policy, snapshot, exploration, Draws);
-                _rankings = [.. _rankings, ranking];
+                _rankings = _rankings.Length < KeptRankings ? [.. _rankings, ranking] : [.. _rankings.AsSpan(1), ranking];
             }
 
             var wins = ranking.CountWins(policy, snapshot, excluded);
