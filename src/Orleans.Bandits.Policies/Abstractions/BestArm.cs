@@ -15,6 +15,12 @@ public struct BestArm
     /// <summary>How many offered arms share the highest score (0 before any offer).</summary>
     public readonly int Ties => _ties;
 
+    /// <summary>The kept arm (meaningless before any offer).</summary>
+    public readonly int Arm => _arm;
+
+    /// <summary>The highest score offered (meaningless before any offer).</summary>
+    public readonly double Score => _score;
+
     public void Offer(int arm, double score, Random random)
     {
         if (_ties == 0 || score > _score)
@@ -31,4 +37,10 @@ public struct BestArm
 
     /// <summary>The kept arm with <paramref name="propensity"/>, or <c>null</c> when no arm was offered.</summary>
     public readonly Selection? Choice(double? propensity) => _ties == 0 ? null : new Selection(_arm, propensity);
+
+    /// <summary>
+    /// The kept arm of an argmax over fixed scores, where only a tie is random: propensity 1 / ties when
+    /// tied, <c>null</c> (a deterministic choice) when not; <c>null</c> when no arm was offered.
+    /// </summary>
+    public readonly Selection? DeterministicChoice() => Choice(_ties > 1 ? 1.0 / _ties : null);
 }

@@ -5,6 +5,13 @@ namespace Orleans.Bandits.Policies.Abstractions;
 /// upper confidence bounds). Ties are broken uniformly at random so that, with no data, no arm
 /// is favoured by its position.
 /// </summary>
+/// <remarks>
+/// Propensity: fixed scores (an index, or a sampler at exploration 0) make the choice deterministic but for
+/// ties, so it is 1 / ties when tied and <c>null</c> otherwise. Drawn scores (<see cref="ScoresAreDrawn"/>)
+/// make it the probability that the chosen arm's draw beats every other available arm's, which has no
+/// closed form; it is estimated once per snapshot by <see cref="WinProbabilityTables"/>. A choice scored
+/// +∞ (an arm never played, ahead of every draw) is again a tie among such arms, exactly.
+/// </remarks>
 public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters parameters, int contextDimension)
     : BanditPolicy(descriptor, parameters, contextDimension)
 {
@@ -22,9 +29,28 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
             best.Offer(arm, double.IsNaN(score) ? double.NegativeInfinity : score, random);
         }
 
-        return best.Choice(propensity: null);
+        if (best.Ties == 0 || exploration <= 0 || !ScoresAreDrawn || best.Score == double.PositiveInfinity)
+        {
+            return best.DeterministicChoice();
+        }
+
+        return best.Choice(snapshot.EstimatesPropensities ? snapshot.WinProbabilities.Estimate(this, snapshot, best.Arm, excluded, exploration) : null);
     }
+
+    /// <summary>
+    /// Whether <see cref="Score"/> draws at random when exploration &gt; 0 (a posterior sample, a perturbation)
+    /// rather than computing a fixed index. Only context-free policies may say so: the propensity estimate is
+    /// counted once per snapshot, and a context would change it.
+    /// </summary>
+    protected virtual bool ScoresAreDrawn => false;
 
     /// <summary>The arm's index for this call; higher is better.</summary>
     protected abstract double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random);
+
+    /// <summary>One context-free score as a selection draws it, NaN counted as −∞: what the propensity estimate counts.</summary>
+    internal double DrawScore(PolicySnapshot snapshot, int arm, double exploration, Random random)
+    {
+        var score = Score(snapshot, arm, [], exploration, random);
+        return double.IsNaN(score) ? double.NegativeInfinity : score;
+    }
 }

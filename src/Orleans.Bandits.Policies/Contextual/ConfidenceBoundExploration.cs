@@ -7,17 +7,13 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// </summary>
 internal sealed class ConfidenceBoundExploration(double alpha) : IRegressionExploration
 {
+    public bool IsDrawn => false;
+
     public void WriteSnapshotMatrix(ReadOnlySpan<double> covariance, Span<double> target, int dimension) => covariance.CopyTo(target);
 
-    public double Explore(double estimate, ReadOnlySpan<double> matrix, ReadOnlySpan<double> context, double exploration, Random random)
-    {
-        if (alpha == 0)
-        {
-            return estimate;
-        }
-
+    public double Spread(ReadOnlySpan<double> matrix, ReadOnlySpan<double> context) =>
         // Rounding can leave the quadratic form a hair below zero for directions Σ has all but closed.
-        var variance = Math.Max(0, PackedSymmetricMatrix.QuadraticForm(matrix, context));
-        return estimate + (alpha * exploration * Math.Sqrt(variance));
-    }
+        alpha == 0 ? 0 : alpha * Math.Sqrt(Math.Max(0, PackedSymmetricMatrix.QuadraticForm(matrix, context)));
+
+    public double Score(double estimate, double spread, double exploration, Random random) => estimate + (exploration * spread);
 }

@@ -11,7 +11,7 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// 2020) rather than the unweighted design with a worst-case 1/κ factor: it is wide where predictions
 /// sit on the flat tails of σ and the logit is poorly determined. The model is disjoint, one
 /// regression per arm. Exploration scale s multiplies the bonus; s = 0 plays the best estimate θᵢ·x.
-/// Propensity: <c>null</c> (deterministic argmax).
+/// Propensity: <c>null</c> (deterministic argmax), 1 / ties when tied.
 /// </summary>
 /// <remarks>
 /// Layout: see <see cref="LogisticRegressionPolicy"/>. Snapshot arm = [count, θ (d), Σ (packed)].

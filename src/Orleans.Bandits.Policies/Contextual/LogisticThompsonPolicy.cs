@@ -6,9 +6,10 @@ namespace Orleans.Bandits.Policies.Contextual;
 /// selection draws θ̃ᵢ ~ N(θᵢ, v²Σᵢ) and plays the arm with the highest θ̃ᵢ·x, that is the highest
 /// sampled success probability σ(θ̃ᵢ·x). The model is disjoint, one regression per arm, as for LinUCB
 /// and linear Thompson sampling here: arms need no features of their own and an added arm starts from
-/// the prior. The snapshot caches the Cholesky factor L of v²Σᵢ, so a selection draws z ~ N(0, I_d) per
-/// arm and scores θᵢ·x + s·xᵀLz. Exploration scale s widens the posterior's standard deviation s
-/// times; s = 0 plays θᵢ·x. Propensity: <c>null</c> (the probability that an arm's draw wins has no closed form).
+/// the prior. The snapshot caches the Cholesky factor L of v²Σᵢ; given x the logit score is
+/// N(θᵢ·x, ‖Lᵀx‖²), so a selection draws it with one normal per arm (<see cref="PosteriorSamplingExploration"/>).
+/// Exploration scale s widens the posterior's standard deviation s times; s = 0 plays θᵢ·x. Propensity: the
+/// Gaussian race of the arms' logit scores for the context, per call (<see cref="GaussianRace"/>).
 /// </summary>
 /// <remarks>
 /// Layout: see <see cref="LogisticRegressionPolicy"/>. Snapshot arm = [count, θ (d), L (packed lower
@@ -19,7 +20,7 @@ public sealed class LogisticThompsonPolicy(PolicyDescriptor descriptor, PolicyPa
 {
     public static PolicyDescriptor Entry { get; } = new(
         "logistic-thompson",
-        "Logistic Thompson sampling: per-arm Bayesian logistic regression on the context (Laplace approximation), played by posterior sampling; rewards 1/0 (fractions as soft labels).",
+        "Logistic Thompson sampling: per-arm Bayesian logistic regression on the context (Laplace approximation), played by posterior sampling; rewards 1/0 (fractions as soft labels). " + GaussianRace.CatalogueNote,
         Contextual: true,
         RewardRange.Unit,
         [

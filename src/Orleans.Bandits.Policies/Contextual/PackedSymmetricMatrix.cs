@@ -141,22 +141,31 @@ internal static class PackedSymmetricMatrix
         }
     }
 
-    /// <summary>xᵀ L z for a lower-triangular L: the projection on x of the draw L z, without forming L z.</summary>
-    public static double LowerBilinearForm(ReadOnlySpan<double> lower, ReadOnlySpan<double> x, ReadOnlySpan<double> z)
+    /// <summary>
+    /// ‖Lᵀx‖² for a lower-triangular L: the variance of xᵀLz for z ~ N(0, I), that is xᵀ(L Lᵀ)x, as a sum of
+    /// squares, so it is never negative however L Lᵀ was rounded.
+    /// </summary>
+    public static double LowerTransposedSquaredNorm(ReadOnlySpan<double> lower, ReadOnlySpan<double> x)
     {
-        var total = 0.0;
+        // x has been checked to hold d values, and d is at most PolicyCatalogue.MaxContextDimension (256).
+        Span<double> projected = stackalloc double[x.Length];
+        projected.Clear();
         var start = 0;
         for (var i = 0; i < x.Length; i++)
         {
             var row = lower.Slice(start, i + 1);
-            var lz = 0.0;
             for (var j = 0; j <= i; j++)
             {
-                lz += row[j] * z[j];
+                projected[j] += row[j] * x[i];
             }
 
-            total += x[i] * lz;
             start += i + 1;
+        }
+
+        var total = 0.0;
+        foreach (var value in projected)
+        {
+            total += value * value;
         }
 
         return total;

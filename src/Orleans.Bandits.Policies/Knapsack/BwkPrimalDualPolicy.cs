@@ -213,7 +213,7 @@ public sealed class BwkPrimalDualPolicy : BanditPolicy
             }
         }
 
-        return best.Choice(propensity: null);
+        return best.DeterministicChoice();
     }
 
     private static double BangPerBuck(PolicySnapshot snapshot, int arm, double exploration)

@@ -142,7 +142,8 @@ public sealed class AutoPolicy : BanditPolicy
         for (var l = 0; l < _learners.Length; l++)
         {
             var learner = _learners[l];
-            var snapshot = learner.CreateSnapshot(LearnerState(state, l));
+            // The advice counts choices, never propensities: a learner's own estimate of them would cost more draws than the advice.
+            var snapshot = learner.CreateSnapshot(LearnerState(state, l)).WithoutEstimatedPropensities();
             var random = new SplitMixRandom(AdviceSeed(events, l));
             var shares = new double[state.ArmCount];
             for (var i = 0; i < _samples; i++)

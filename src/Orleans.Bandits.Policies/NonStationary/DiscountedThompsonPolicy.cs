@@ -6,6 +6,7 @@ namespace Orleans.Bandits.Policies.NonStationary;
 /// posterior is Beta(1 + S, 1 + F) of these discounted counts, so an observation k events old
 /// weighs γᵏ and the memory is about 1 / (1 − γ) events. γ = 1 is plain Thompson sampling.
 /// Exploration scale s divides both posterior shapes by s²; s = 0 plays the posterior mean.
+/// Propensity: estimated from posterior draws once per snapshot (<see cref="WinProbabilityTables"/>).
 /// </summary>
 /// <remarks>
 /// Layout: arm = [S, F, n_i] with S and F discounted up to event n_i, the last event that touched the
@@ -18,7 +19,7 @@ public sealed class DiscountedThompsonPolicy(PolicyDescriptor descriptor, Policy
 {
     public static PolicyDescriptor Entry { get; } = new(
         "discounted-thompson",
-        "Thompson sampling with Beta posteriors of exponentially discounted counts, for success rates that drift.",
+        "Thompson sampling with Beta posteriors of exponentially discounted counts, for success rates that drift. " + WinProbabilityTables.CatalogueNote("posterior draws"),
         Contextual: false,
         RewardRange.Unit,
         [
@@ -33,6 +34,8 @@ public sealed class DiscountedThompsonPolicy(PolicyDescriptor descriptor, Policy
     protected override double[] NewArm() => [0, 0, 0];
 
     protected override double[] NewShared(int armCount) => [0];
+
+    protected override bool ScoresAreDrawn => true;
 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {

@@ -6,6 +6,7 @@ namespace Orleans.Bandits.Policies.NonStationary;
 /// change the old evidence is gone within W events. Fractional rewards count as a success with
 /// probability r (the Bernoulli trick, as in <c>thompson-beta</c>), with a replayable coin.
 /// Exploration scale s divides both posterior shapes by s²; s = 0 plays the posterior mean.
+/// Propensity: estimated from posterior draws once per snapshot (<see cref="WinProbabilityTables"/>).
 /// </summary>
 /// <remarks>
 /// Layout: arm = [S, F] within the window; shared = [events learned n, ring of W slots], where event
@@ -18,7 +19,7 @@ public sealed class SlidingWindowThompsonPolicy(PolicyDescriptor descriptor, Pol
 {
     public static PolicyDescriptor Entry { get; } = new(
         "sliding-window-thompson",
-        "Thompson sampling with Beta posteriors over the last W events, for success rates that change.",
+        "Thompson sampling with Beta posteriors over the last W events, for success rates that change. " + WinProbabilityTables.CatalogueNote("posterior draws"),
         Contextual: false,
         RewardRange.Unit,
         [
@@ -31,6 +32,8 @@ public sealed class SlidingWindowThompsonPolicy(PolicyDescriptor descriptor, Pol
     private readonly int _window = WindowParameter.Read(parameters);
 
     protected override double[] NewArm() => [0, 0];
+
+    protected override bool ScoresAreDrawn => true;
 
     protected override double[] NewShared(int armCount)
     {

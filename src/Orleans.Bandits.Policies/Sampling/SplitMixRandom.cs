@@ -26,6 +26,9 @@ internal sealed class SplitMixRandom(ulong seed) : Random
         return minValue + (int)((NextBits() >> 32) * (ulong)((long)maxValue - minValue) >> 32);
     }
 
+    /// <summary>Starts the stream over from <paramref name="seed"/>: one generator can replay many seeded streams without allocating.</summary>
+    public void Restart(ulong seed) => _state = seed;
+
     protected override double Sample() => NextDouble();
 
     private ulong NextBits()

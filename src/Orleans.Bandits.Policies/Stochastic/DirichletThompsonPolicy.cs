@@ -10,15 +10,16 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// support (regret → Σ Δᵢ / K_inf(νᵢ, μ*) · ln T, the Burnetas–Katehakis bound). The draw is m
 /// Gamma(αⱼ) variables normalized by their sum, so it allocates nothing.
 /// Exploration scale s divides every αⱼ by s², which keeps the posterior mean and multiplies its
-/// variance by about s²; s = 0 plays the posterior mean. Propensity: <c>null</c>, as for every
-/// Thompson sampler (the probability that an arm's draw is the largest has no closed form).
+/// variance by about s²; s = 0 plays the posterior mean. Propensity: the probability that an arm's draw
+/// is the largest has no closed form, so it is estimated from posterior draws once per snapshot
+/// (<see cref="WinProbabilityTables"/>).
 /// </summary>
 /// <remarks>Layout: arm = [α₁, …, α_m] (prior plus counts, in the order of the values parameter); shared = [].</remarks>
 public sealed class DirichletThompsonPolicy : IndexPolicy
 {
     public static PolicyDescriptor Entry { get; } = new(
         "dirichlet-thompson",
-        "Thompson sampling with Dirichlet posteriors for categorical rewards: each reward must be one of the declared values (e.g. ratings 0, 0.5, 1).",
+        "Thompson sampling with Dirichlet posteriors for categorical rewards: each reward must be one of the declared values (e.g. ratings 0, 0.5, 1). " + WinProbabilityTables.CatalogueNote("posterior draws"),
         Contextual: false,
         RewardRange.AnyFinite,
         [
@@ -38,6 +39,8 @@ public sealed class DirichletThompsonPolicy : IndexPolicy
         _values = ResolveValues(parameters.Vector("values"));
         _prior = parameters["prior"];
     }
+
+    protected override bool ScoresAreDrawn => true;
 
     /// <summary>The declared reward values, in category order.</summary>
     public IReadOnlyList<double> Values => _values;

@@ -10,8 +10,9 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// regret O(K ln² T / Δ) and O(√(KT) ln K) without knowing T or the gaps (their Theorem 2).
 /// Arms never played score +∞, so each is tried once first. Exploration scale s multiplies the
 /// perturbation; s = 0 follows the unperturbed leader (the best mean).
-/// The propensity is <c>null</c>: with a different scale per arm the probability of each arm is an
-/// integral over K Gumbel densities with no closed form.
+/// Propensity: with a different scale per arm the probability of each arm is an integral over K Gumbel
+/// densities with no closed form, so it is estimated from perturbed draws once per snapshot
+/// (<see cref="WinProbabilityTables"/>); a never-played arm's turn is a tie among such arms, 1 / ties exactly.
 /// </summary>
 /// <remarks>Layout: arm = [count, reward sum]. Snapshot arm = [count, mean, c / √count], or [0, 0, 0] for an arm never played.</remarks>
 public sealed class FollowThePerturbedLeaderPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
@@ -19,7 +20,7 @@ public sealed class FollowThePerturbedLeaderPolicy(PolicyDescriptor descriptor, 
 {
     public static PolicyDescriptor Entry { get; } = new(
         "fpl",
-        "Follow the perturbed leader: mean + c·G/√n with a fresh Gumbel draw G per arm and selection (Boltzmann–Gumbel exploration), for rewards in [0, 1].",
+        "Follow the perturbed leader: mean + c·G/√n with a fresh Gumbel draw G per arm and selection (Boltzmann–Gumbel exploration), for rewards in [0, 1]. " + WinProbabilityTables.CatalogueNote("perturbed scores"),
         Contextual: false,
         RewardRange.Unit,
         [
@@ -30,6 +31,8 @@ public sealed class FollowThePerturbedLeaderPolicy(PolicyDescriptor descriptor, 
         (d, p, _) => new FollowThePerturbedLeaderPolicy(d, p));
 
     private readonly double _c = parameters["c"];
+
+    protected override bool ScoresAreDrawn => true;
 
     protected override double[] SnapshotOf(double[] tally)
     {

@@ -6,6 +6,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// posterior conjugate and the regret guarantee intact.
 /// Exploration scale s divides both posterior shapes by s², which keeps the mean and
 /// multiplies the variance by about s²; s = 0 plays the posterior mean.
+/// Propensity: estimated from posterior draws once per snapshot (<see cref="WinProbabilityTables"/>).
 /// </summary>
 /// <remarks>Layout: arm = [α, β] (prior plus successes and failures); shared = [events learned].</remarks>
 public sealed class ThompsonBetaPolicy(PolicyDescriptor descriptor, PolicyParameters parameters)
@@ -13,7 +14,7 @@ public sealed class ThompsonBetaPolicy(PolicyDescriptor descriptor, PolicyParame
 {
     public static PolicyDescriptor Entry { get; } = new(
         "thompson-beta",
-        "Thompson sampling with Beta posteriors; the default for success/failure rewards.",
+        "Thompson sampling with Beta posteriors; the default for success/failure rewards. " + WinProbabilityTables.CatalogueNote("posterior draws"),
         Contextual: false,
         RewardRange.Unit,
         [
@@ -27,6 +28,8 @@ public sealed class ThompsonBetaPolicy(PolicyDescriptor descriptor, PolicyParame
     protected override double[] NewArm() => [Parameters["alpha"], Parameters["beta"]];
 
     protected override double[] NewShared(int armCount) => [0];
+
+    protected override bool ScoresAreDrawn => true;
 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {

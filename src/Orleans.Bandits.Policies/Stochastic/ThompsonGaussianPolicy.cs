@@ -8,6 +8,7 @@ namespace Orleans.Bandits.Policies.Stochastic;
 /// Exploration scale s multiplies the draw's deviation from μₙ; s = 0 plays the posterior mean.
 /// The prior is proper, so an arm with no data is drawn from the prior: the defaults suit rewards
 /// of order one; for rewards on another scale set mu0 near them and beta0 to their expected variance.
+/// Propensity: estimated from posterior draws once per snapshot (<see cref="WinProbabilityTables"/>).
 /// </summary>
 /// <remarks>
 /// Layout: arm = [count, sample mean, M2] (Welford: M2 = Σ (x − mean)²; the prior is applied only
@@ -18,7 +19,7 @@ public sealed class ThompsonGaussianPolicy(PolicyDescriptor descriptor, PolicyPa
 {
     public static PolicyDescriptor Entry { get; } = new(
         "thompson-gaussian",
-        "Thompson sampling with Normal–Gamma posteriors (unknown mean and variance) for real-valued rewards.",
+        "Thompson sampling with Normal–Gamma posteriors (unknown mean and variance) for real-valued rewards. " + WinProbabilityTables.CatalogueNote("posterior draws"),
         Contextual: false,
         RewardRange.AnyFinite,
         [
@@ -37,6 +38,8 @@ public sealed class ThompsonGaussianPolicy(PolicyDescriptor descriptor, PolicyPa
     private readonly double _beta0 = parameters["beta0"];
 
     protected override double[] NewArm() => [0, 0, 0];
+
+    protected override bool ScoresAreDrawn => true;
 
     protected override void Learn(PolicyState state, in TrainingEvent trainingEvent)
     {

@@ -7,13 +7,19 @@ namespace Orleans.Bandits.Simulation.Running;
 /// <param name="Delay">Feedback of round t arrives at round t + Delay (0 = instant).</param>
 /// <param name="Exploration">The per-call exploration scale passed to every selection.</param>
 /// <param name="CurvePoints">How many points of the cumulative-regret curve to keep.</param>
+/// <param name="EstimatePropensities">
+/// Whether selections estimate the propensities of drawn choices (Thompson sampling) as the platform does.
+/// Off by default: the estimate counts a thousand rounds of draws per snapshot, and with batch 1 every
+/// round has its own snapshot; exact propensities (ε-greedy, softmax, EXP3) are reported either way.
+/// </param>
 public sealed record SimulationOptions(
     long Rounds,
     int Seed = 1,
     int BatchSize = 1,
     int Delay = 0,
     double Exploration = 1.0,
-    int CurvePoints = 100)
+    int CurvePoints = 100,
+    bool EstimatePropensities = false)
 {
     public void Validate()
     {

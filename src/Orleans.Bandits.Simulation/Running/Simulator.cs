@@ -14,7 +14,7 @@ public static class Simulator
         var random = new Random(options.Seed);
         var arms = environment.ArmCount;
         var state = policy.CreateState(arms);
-        var snapshot = policy.CreateSnapshot(state);
+        var snapshot = Snapshot(policy, state, options);
 
         var context = new double[environment.ContextDimension];
         var rewards = new double[arms];
@@ -76,7 +76,7 @@ public static class Simulator
             {
                 policy.Train(state, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ready));
                 ready.Clear();
-                snapshot = policy.CreateSnapshot(state);
+                snapshot = Snapshot(policy, state, options);
             }
 
             if ((round + 1) % curveStep == 0)
@@ -86,5 +86,11 @@ public static class Simulator
         }
 
         return new SimulationResult(round, pseudoRegret, armTotals.Max() - earned, earned, pulls, spent, curve);
+    }
+
+    private static PolicySnapshot Snapshot(IBanditPolicy policy, PolicyState state, SimulationOptions options)
+    {
+        var snapshot = policy.CreateSnapshot(state);
+        return options.EstimatePropensities ? snapshot : snapshot.WithoutEstimatedPropensities();
     }
 }

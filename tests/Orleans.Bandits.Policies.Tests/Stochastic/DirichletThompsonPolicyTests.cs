@@ -35,7 +35,9 @@ public sealed class DirichletThompsonPolicyTests
         Policy.Train(state, [.. Enumerable.Repeat(new TrainingEvent(0, 0.5), 10), .. Enumerable.Repeat(new TrainingEvent(1, 0), 5), .. Enumerable.Repeat(new TrainingEvent(1, 1), 5), .. Enumerable.Repeat(new TrainingEvent(2, 1), 10)]);
         var snapshot = Policy.CreateSnapshot(state);
         Assert.Equal(2, Policy.Select(snapshot, [], [], 0, new Random(7))!.Value.Arm);
-        Assert.Null(Policy.Select(snapshot, [], [], 1, new Random(7))!.Value.Propensity);
+        var sampled = Policy.Select(snapshot, [], [], 1, new Random(7))!.Value;
+        Assert.Equal(2, sampled.Arm);
+        Assert.InRange(sampled.Propensity!.Value, 0.9, 1.0);
         Assert.InRange(Counts(Policy, snapshot, [], 1, new Random(7), 1_000)[2], 900, 1_000);
 
         // Without arm 2 the two means tie; sampling prefers the spread-out arm 1 only when its draw is high.

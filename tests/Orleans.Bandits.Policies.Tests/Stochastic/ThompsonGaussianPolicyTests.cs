@@ -121,7 +121,8 @@ public sealed class ThompsonGaussianPolicyTests
         {
             var selection = Policy.Select(snapshot, [], [true, false, true], 1, random)!.Value;
             Assert.Equal(1, selection.Arm);
-            Assert.Null(selection.Propensity);
+            // The only available arm wins every round of draws: its propensity is exactly 1.
+            Assert.Equal(1.0, selection.Propensity);
         }
 
         Assert.Null(Policy.Select(snapshot, [], [true, true, true], 1, random));

@@ -32,6 +32,18 @@ public sealed class Ucb1PolicyTests
         }
     }
 
+    [Fact]
+    public void A_tie_reports_one_over_the_tied_arms_and_a_clear_winner_no_propensity()
+    {
+        var fresh = Policy.CreateSnapshot(Policy.CreateState(4));
+        Assert.Equal(0.25, Policy.Select(fresh, [], [], 1, new Random(1))!.Value.Propensity);
+        Assert.Equal(1.0 / 3, Policy.Select(fresh, [], [false, true], 1, new Random(1))!.Value.Propensity);
+
+        var state = Policy.CreateState(2);
+        Policy.Train(state, [new(0, 1), new(1, 0)]);
+        Assert.Null(Policy.Select(Policy.CreateSnapshot(state), [], [], 1, new Random(1))!.Value.Propensity);
+    }
+
     [Theory]
     [InlineData(1.0, 1)]
     [InlineData(0.3, 0)]
