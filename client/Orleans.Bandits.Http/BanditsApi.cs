@@ -32,7 +32,10 @@ public static class BanditsApi
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<StatsStreamSlots>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer<BanditsDocumentTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<BanditsDocumentTransformer>()
+            .AddSchemaTransformer<RequestBodySchemaTransformer>()
+            .AddSchemaTransformer<PolicyParamsSchemaTransformer>());
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BanditsTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
