@@ -15,7 +15,7 @@ public static class FeedbackEndpoints
     [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid field (`validation`), or a token this platform did not issue or that was tampered with (`invalid-token`).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "The token's experiment or arm no longer exists (`not-found`).")]
     [ProblemResponse(StatusCodes.Status409Conflict, "The selection already has its outcome and the experiment learns one per selection (`already-rewarded`).")]
-    [ProblemResponse(StatusCodes.Status410Gone, "The token is older than the feedback window (`token-expired`), or its experiment was deleted or reset since (`experiment-replaced`).")]
+    [ProblemResponse(StatusCodes.Status410Gone, "The token is older than the feedback window (`token-expired`), its experiment was deleted or reset since (`experiment-replaced`), or its reward wait is over and the default reward was learned (`reward-window-closed`).")]
     private static async Task<Results<Accepted<FeedbackAcceptedResponse>, ProblemHttpResult>> Submit(FeedbackBody body, HttpContext context, IBanditsClient bandits)
     {
         var request = ToRequest(body);

@@ -249,6 +249,8 @@ export interface components {
             /** Format: date-time */
             blockedUntil: null | string;
             retired: boolean;
+            /** Format: int64 */
+            decisions: number;
         };
         CreateExperimentBody: {
             id: string;
@@ -259,6 +261,10 @@ export interface components {
             /** Format: int32 */
             feedbackWindowSeconds?: null | number;
             rewardAggregation?: null | string;
+            /** Format: int32 */
+            rewardWaitSeconds?: null | number;
+            /** Format: double */
+            defaultReward?: null | number;
         };
         ExperimentListResponse: {
             items: components["schemas"]["ExperimentResponse"][];
@@ -280,6 +286,10 @@ export interface components {
             /** Format: int64 */
             trainedEvents: number;
             rewardAggregation: string;
+            /** Format: int32 */
+            rewardWaitSeconds: null | number;
+            /** Format: double */
+            defaultReward: null | number;
         };
         FeedbackAcceptedResponse: {
             eventId: string;
@@ -381,6 +391,10 @@ export interface components {
             updatedAt: string;
             /** Format: double */
             refreshIntervalMs: number;
+            /** Format: int64 */
+            decisions: number;
+            /** Format: int64 */
+            defaultRewards: number;
         };
         StatusBody: {
             status: string;
@@ -1373,7 +1387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The token is older than the feedback window (`token-expired`), or its experiment was deleted or reset since (`experiment-replaced`). */
+            /** @description The token is older than the feedback window (`token-expired`), its experiment was deleted or reset since (`experiment-replaced`), or its reward wait is over and the default reward was learned (`reward-window-closed`). */
             410: {
                 headers: {
                     [name: string]: unknown;
