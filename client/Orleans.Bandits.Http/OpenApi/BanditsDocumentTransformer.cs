@@ -20,6 +20,7 @@ public sealed class BanditsDocumentTransformer : IOpenApiDocumentTransformer
         ["Selection"] = "The hot path: which arm to use now, with a token to report its outcome.",
         ["Feedback"] = "Outcomes (rewards, or an arm's unavailability) for the tokens select returned.",
         ["Observing"] = "What an experiment has learned, live, and which policies exist.",
+        ["Decisions"] = "The decision log: every selection with its outcome, as JSON pages or NDJSON, for export and offline evaluation.",
         ["Tenants"] = "Admin key only: tenants and their API keys.",
     };
 
@@ -71,6 +72,7 @@ public sealed class BanditsDocumentTransformer : IOpenApiDocumentTransformer
                     ];
                 }
 
+                // ProblemDetails is among the components: every /v1 route documents SharedRefusals with it.
                 if (operation.RequestBody is not null && operation.Responses is { } responses)
                 {
                     responses["413"] = new OpenApiResponse

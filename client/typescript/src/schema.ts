@@ -211,6 +211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/experiments/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the decision log, a page at a time */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments/{id}/stats/stream": {
         parameters: {
             query?: never;
@@ -265,6 +282,30 @@ export interface components {
             rewardWaitSeconds?: null | number;
             /** Format: double */
             defaultReward?: null | number;
+        };
+        DecisionEvent: {
+            selectionId: string;
+            eventId: null | string;
+            arm: string;
+            /** Format: double */
+            propensity: null | number;
+            context: null | number[];
+            /** Format: int64 */
+            version: number;
+            policy: string;
+            /** Format: date-time */
+            selectedAt: string;
+            /** Format: double */
+            reward: null | number;
+            costs: null | number[];
+            /** Format: date-time */
+            rewardedAt: null | string;
+            defaulted: boolean;
+            holdout: boolean;
+        };
+        DecisionEventPage: {
+            items: components["schemas"]["DecisionEvent"][];
+            next: null | string;
         };
         ExperimentListResponse: {
             items: components["schemas"]["ExperimentResponse"][];
@@ -1608,6 +1649,85 @@ export interface operations {
             };
             /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionEventPage"];
+                };
+            };
+            /** @description An invalid id, a limit out of range, or a cursor this platform did not issue (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment with this id (`type` ends with `not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
