@@ -32,7 +32,10 @@ public static class BanditsApi
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<StatsStreamSlots>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<BanditsDocumentTransformer>()
+            .AddSchemaTransformer<RequestBodySchemaTransformer>()
+            .AddSchemaTransformer<PolicyParamsSchemaTransformer>());
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BanditsTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
@@ -107,6 +110,7 @@ public static class BanditsApi
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(new AuthenticationFilter(adminOnly: true));
         app.MapOpenApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyPolicy);
+        v1.WithMetadata(SharedRefusals.EveryV1Route);
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints();
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: false))
             .MapExperimentEndpoints()

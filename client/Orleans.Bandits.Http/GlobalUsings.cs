@@ -9,3 +9,4 @@ global using Orleans.Bandits.Http.Endpoints;
 global using Orleans.Bandits.Http.Errors;
 global using Orleans.Bandits.Http.Health;
 global using Orleans.Bandits.Http.Models;
+global using Orleans.Bandits.Http.OpenApi;

@@ -21,6 +21,10 @@ public static class DecisionEndpoints
         return v1;
     }
 
+    [EndpointName("listEvents")]
+    [EndpointSummary("Export the decision log, a page at a time")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "An invalid id, a limit out of range, or a cursor this platform did not issue (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<Results<Ok<DecisionEventPage>, ContentHttpResult>> Events(
         string id, string? after, int? limit, HttpContext context, IBanditsClient bandits, IOptions<JsonOptions> json)
     {

@@ -18,6 +18,10 @@ public static class ExperimentEndpoints
         return v1;
     }
 
+    [EndpointName("createExperiment")]
+    [EndpointSummary("Create an experiment")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid id, arms, policy or setting (`validation`, with `errors` by field).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "An experiment with this id already exists (`conflict`).")]
     private static async Task<Results<Created<ExperimentResponse>, ProblemHttpResult>> Create(CreateExperimentBody body, HttpContext context, IBanditsClient bandits)
     {
         if (!ExperimentId.IsValidId(body.Id))
@@ -70,12 +74,22 @@ public static class ExperimentEndpoints
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }
 
+    [EndpointName("listExperiments")]
+    [EndpointSummary("List the experiments")]
     private static async Task<Ok<ExperimentListResponse>> List(HttpContext context, IBanditsClient bandits) =>
         TypedResults.Ok(new ExperimentListResponse((await bandits.ListExperimentsAsync(Tenancy.TenantOf(context))).Select(ExperimentResponse.From).ToList()));
 
+    [EndpointName("getExperiment")]
+    [EndpointSummary("Read an experiment")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<Ok<ExperimentResponse>> Get(string id, HttpContext context, IBanditsClient bandits) =>
         TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));
 
+    [EndpointName("setExperimentStatus")]
+    [EndpointSummary("Pause or resume an experiment")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or a status other than `running` or `paused` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, StatusBody body, HttpContext context, IBanditsClient bandits)
     {
         ExperimentStatus? status = body.Status switch
@@ -92,18 +106,31 @@ public static class ExperimentEndpoints
         return TypedResults.Ok(ExperimentResponse.From(await bandits.SetStatusAsync(Tenancy.TenantOf(context), id, status.Value)));
     }
 
+    [EndpointName("deleteExperiment")]
+    [EndpointSummary("Delete an experiment")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<NoContent> Delete(string id, HttpContext context, IBanditsClient bandits)
     {
         await bandits.DeleteExperimentAsync(Tenancy.TenantOf(context), id);
         return TypedResults.NoContent();
     }
 
+    [EndpointName("addArm")]
+    [EndpointSummary("Add an arm to an experiment")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or the experiment already has the most arms allowed (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The experiment already has an arm with this id (`conflict`).")]
     private static async Task<Created<ExperimentResponse>> AddArm(string id, ArmBody body, HttpContext context, IBanditsClient bandits)
     {
         var view = await bandits.AddArmAsync(Tenancy.TenantOf(context), id, body.Id ?? "");
         return TypedResults.Created($"/v1/experiments/{id}", ExperimentResponse.From(view));
     }
 
+    [EndpointName("retireArm")]
+    [EndpointSummary("Retire an arm")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id, or no such arm in it (`not-found`).")]
     private static async Task<NoContent> RetireArm(string id, string armId, HttpContext context, IBanditsClient bandits)
     {
         await bandits.RetireArmAsync(Tenancy.TenantOf(context), id, armId);

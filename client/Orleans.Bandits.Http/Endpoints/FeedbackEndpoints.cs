@@ -10,6 +10,12 @@ public static class FeedbackEndpoints
         return v1;
     }
 
+    [EndpointName("submitFeedback")]
+    [EndpointSummary("Report the outcome of a selection")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid field (`validation`), or a token this platform did not issue or that was tampered with (`invalid-token`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "The token's experiment or arm no longer exists (`not-found`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The selection already has its outcome and the experiment learns one per selection (`already-rewarded`).")]
+    [ProblemResponse(StatusCodes.Status410Gone, "The token is older than the feedback window (`token-expired`), its experiment was deleted or reset since (`experiment-replaced`), or its reward wait is over and the default reward was learned (`reward-window-closed`).")]
     private static async Task<Results<Accepted<FeedbackAcceptedResponse>, ProblemHttpResult>> Submit(FeedbackBody body, HttpContext context, IBanditsClient bandits)
     {
         var request = ToRequest(body);
@@ -26,6 +32,9 @@ public static class FeedbackEndpoints
     /// Each item is accepted or rejected on its own; an item that failed because a dependency
     /// is down is reported with 503 so the client retries just that item.
     /// </summary>
+    [EndpointName("submitFeedbackBatch")]
+    [EndpointSummary("Report the outcomes of up to 1000 selections")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or not 1 to 1000 items (`validation`); an invalid item is reported in `rejected` instead.")]
     private static async Task<Results<Accepted<FeedbackBatchResponse>, ProblemHttpResult>> SubmitBatch(FeedbackBatchBody body, HttpContext context, IBanditsClient bandits)
     {
         if (body.Items is null || body.Items.Count is 0 or > FeedbackBatchBody.MaxItems)

@@ -9,6 +9,11 @@ public static class SelectionEndpoints
         return v1;
     }
 
+    [EndpointName("selectArm")]
+    [EndpointSummary("Choose an arm")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid context, exclude or exploration (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "Every arm is excluded, blocked or retired (`no-arm-available`).")]
     private static async Task<Ok<SelectResponse>> Select(string id, SelectBody? body, HttpContext context, IBanditsClient bandits)
     {
         var request = new SelectRequest(body?.Context, body?.Exclude, body?.Exploration ?? 1.0);

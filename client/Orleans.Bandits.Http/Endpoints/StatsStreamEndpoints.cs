@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Bandits.Http.Endpoints;
@@ -21,6 +22,11 @@ public static class StatsStreamEndpoints
         return v1;
     }
 
+    [EndpointName("streamStats")]
+    [EndpointSummary("Follow an experiment's stats as server-sent events")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/event-stream", Description = "A `stats` event (data: the stats body) whenever the version changes, at most every second, and a `heartbeat` every 15 s.")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<IResult> Stream(string id, HttpContext context, IBanditsClient bandits, ApiKeyAuthenticator authenticator, StatsStreamSlots slots, IOptions<BanditsHttpOptions> options)
     {
         var tenant = Tenancy.TenantOf(context);

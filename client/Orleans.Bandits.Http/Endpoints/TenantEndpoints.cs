@@ -12,6 +12,10 @@ public static class TenantEndpoints
         return admin;
     }
 
+    [EndpointName("createTenant")]
+    [EndpointSummary("Create a tenant")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid id (`validation`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "A tenant with this id already exists (`conflict`).")]
     private static async Task<Results<Created<TenantBody>, ProblemHttpResult>> Create(TenantBody body, IBanditsClient bandits)
     {
         if (!ExperimentId.IsValidId(body.Id))
@@ -23,12 +27,20 @@ public static class TenantEndpoints
         return TypedResults.Created($"/v1/tenants/{body.Id}", new TenantBody(body.Id));
     }
 
+    [EndpointName("issueApiKey")]
+    [EndpointSummary("Issue an API key for a tenant")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or a missing or too long name (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No tenant with this id (`not-found`).")]
     private static async Task<Created<IssuedKeyResponse>> IssueKey(string tenant, KeyBody body, IBanditsClient bandits)
     {
         var issued = await bandits.IssueApiKeyAsync(tenant, body.Name ?? "");
         return TypedResults.Created($"/v1/tenants/{tenant}/keys/{issued.Id}", new IssuedKeyResponse(issued.Id, issued.Key));
     }
 
+    [EndpointName("revokeApiKey")]
+    [EndpointSummary("Revoke an API key")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The tenant id is invalid (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No tenant with this id, or no such key for it (`not-found`).")]
     private static async Task<NoContent> RevokeKey(string tenant, string keyId, IBanditsClient bandits)
     {
         await bandits.RevokeApiKeyAsync(tenant, keyId);

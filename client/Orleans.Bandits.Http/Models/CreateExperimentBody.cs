@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Orleans.Bandits.Http.Models;
 
 /// <summary>The body of <c>POST /v1/experiments</c>.</summary>
 public sealed record CreateExperimentBody(
-    string? Id,
-    List<ArmBody?>? Arms,
+    [property: Required] string? Id,
+    [property: Required] List<ArmBody?>? Arms,
     PolicyBody? Policy,
     int? ContextDimension,
     int? FeedbackWindowSeconds,

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Orleans.Bandits.Http.Models;
 
 /// <summary><c>{"items":[feedback...]}</c>, at most <see cref="MaxItems"/>.</summary>
-public sealed record FeedbackBatchBody(List<FeedbackBody?>? Items)
+public sealed record FeedbackBatchBody([property: Required] List<FeedbackBody?>? Items)
 {
     public const int MaxItems = 1000;
 }

@@ -8,4 +8,4 @@ public sealed record SelectResponse(
     string? Token,
     double? Propensity,
     long Version,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Paused);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Paused = null);
