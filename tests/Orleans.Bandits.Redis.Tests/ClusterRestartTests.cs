@@ -68,6 +68,11 @@ public sealed class ClusterRestartTests(RedisServerFixture redis)
             await first.Client.CreateExperimentAsync(RedisCluster.Tenant, "outcome-once", new ExperimentDefinition(["red", "blue"]));
             token = (await first.Client.SelectAsync(RedisCluster.Tenant, "outcome-once")).Token!;
             await RedisCluster.On(first.LiveSilos[1]).FeedbackAsync(RedisCluster.Tenant, new FeedbackRequest(token, 1, EventId: "before"));
+            await Eventually.Until(
+                () => first.Client.GetStatsAsync(RedisCluster.Tenant, "outcome-once"),
+                s => s.TrainedEvents == 1,
+                Convergence,
+                "the outcome learned before the stop", RedisCollection.Poll);
             await first.Cluster.StopAllSilosAsync();
         }
 
@@ -78,12 +83,12 @@ public sealed class ClusterRestartTests(RedisServerFixture redis)
 
         // The first event's retry is still welcome, and learned once.
         await second.Client.FeedbackAsync(RedisCluster.Tenant, new FeedbackRequest(token, 1, EventId: "before"));
+        // At least once: the original's delivery may be redelivered after the restart too, and is dropped as well.
         var stats = await Eventually.Until(
             () => second.Client.GetStatsAsync(RedisCluster.Tenant, "outcome-once"),
-            s => s.TrainedEvents + s.DuplicatesDropped >= 2,
+            s => s.DuplicatesDropped >= 1,
             Convergence,
-            "the event and its retry delivered", RedisCollection.Poll);
+            "the retry delivered and dropped", RedisCollection.Poll);
         Assert.Equal(1, stats.TrainedEvents);
-        Assert.Equal(1, stats.DuplicatesDropped);
     }
 }

@@ -27,14 +27,14 @@ public sealed class DrawnPropensityTests(ITestOutputHelper output)
     public void Reported_propensities_are_the_probabilities_of_play(string name, double exploration, bool[] excluded)
     {
         var (policy, snapshot) = Trained(name);
-        PropensityVerdict.Judge(policy, snapshot, [], excluded, exploration, WinProbabilityTables.Draws, 0, seed: 51).AssertHolds(output);
+        PropensityVerdict.Judge(policy, snapshot, [], excluded, exploration, WinProbabilityTables.DrawsFor(snapshot.ArmCount), 0, seed: 51).AssertHolds(output);
     }
 
     [Fact]
     public void Propensities_guessed_as_uniform_fail_the_same_check()
     {
         var (policy, snapshot) = Trained("thompson-beta");
-        PropensityVerdict.Judge(new UniformPropensityPolicy(policy), snapshot, [], [], 1.0, WinProbabilityTables.Draws, 0, seed: 51).AssertBroken(output);
+        PropensityVerdict.Judge(new UniformPropensityPolicy(policy), snapshot, [], [], 1.0, WinProbabilityTables.DrawsFor(snapshot.ArmCount), 0, seed: 51).AssertBroken(output);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DrawnPropensityTests(ITestOutputHelper output)
         policy.Train(state, [.. Enumerable.Range(0, 9).SelectMany(arm => Outcomes(arm, 40, 5)), .. Outcomes(9, 6, 6), .. Outcomes(10, 4, 8), .. Outcomes(11, 8, 4)]);
         bool[] excluded = [.. Enumerable.Range(0, 12).Select(arm => arm < 9)];
 
-        PropensityVerdict.Judge(policy, policy.CreateSnapshot(state), [], excluded, 1.0, WinProbabilityTables.Draws, 0, seed: 52).AssertHolds(output);
+        PropensityVerdict.Judge(policy, policy.CreateSnapshot(state), [], excluded, 1.0, WinProbabilityTables.DrawsFor(12), 0, seed: 52).AssertHolds(output);
     }
 
     [Fact]
@@ -60,6 +60,22 @@ public sealed class DrawnPropensityTests(ITestOutputHelper output)
 
         Assert.Equal(1.0 / 1_001, snapshot.WinProbabilities.Estimate((IndexPolicy)policy, snapshot, 1, [], 1.0));
         Assert.Equal(1.0, snapshot.WinProbabilities.Estimate((IndexPolicy)policy, snapshot, 0, [], 1.0));
+    }
+
+    [Fact]
+    public void Large_experiments_draw_fewer_rounds_so_the_select_that_pays_stays_within_the_draw_budget()
+    {
+        Assert.Equal(WinProbabilityTables.MaxDraws, WinProbabilityTables.DrawsFor(20));
+        Assert.Equal(WinProbabilityTables.DrawBudget / 100, WinProbabilityTables.DrawsFor(100));
+        Assert.Equal(WinProbabilityTables.MinDraws, WinProbabilityTables.DrawsFor(1000));
+
+        // 300 arms: 66 rounds by the budget, but never fewer than 100; one arm wins every round.
+        var policy = PolicyCatalogue.Create("thompson-beta");
+        var state = policy.CreateState(300);
+        policy.Train(state, [.. Outcomes(0, 500, 0), .. Enumerable.Range(1, 299).SelectMany(arm => Outcomes(arm, 0, 500))]);
+        var snapshot = policy.CreateSnapshot(state);
+
+        Assert.Equal(1.0 / (WinProbabilityTables.MinDraws + 1), snapshot.WinProbabilities.Estimate((IndexPolicy)policy, snapshot, 1, [], 1.0));
     }
 
     [Fact]
