@@ -35,11 +35,15 @@ stop_host() {
 }
 
 start_host
-token=$(curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+# Feedback takes 5,000 tokens in turn: a selection takes at most 64 outcomes, even under "sum".
+tokens=$(mktemp)
+trap 'kill $host 2>/dev/null || true; rm -f "$tokens"' EXIT
+seq 5000 | xargs -P 8 -I{} curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' \
+  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >"$tokens"
 
-run() { # name path body rate unique
+run() { # name path body rate unique tokens-file
   local out
-  out=$(BODY="$3" RATE="$4" THREADS=$threads UNIQUE_EVENTS="${5:-}" \
+  out=$(BODY="$3" RATE="$4" THREADS=$threads UNIQUE_EVENTS="${5:-}" TOKENS="${6:-}" \
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$here/post.lua" "$url$2" 2>&1)
   if grep -q "Non-2xx" <<<"$out"; then echo "$1: some answers were not 2xx, the run measures errors:" >&2; echo "$out" >&2; exit 1; fi
   local rps p50 p99
@@ -53,7 +57,7 @@ printf 'Warming up...\n' >&2
 run warm /v1/experiments/bench/select '{}' 0 >/dev/null
 bare=$(run bare /bench/bare '{}' 0)
 select=$(run select /v1/experiments/bench/select '{}' 0)
-feedback=$(run feedback /v1/feedback "{\"token\":\"$token\",\"reward\":1}" 0 unique)
+feedback=$(run feedback /v1/feedback '{}' 0 unique "$tokens")
 peak_select=$(cut -d'|' -f2 <<<"$select")
 half=$(awk -v r="$peak_select" 'BEGIN { printf "%d", r / 2 }')
 select_half=$(run "select at half peak ($half/s offered)" /v1/experiments/bench/select '{}' "$half")

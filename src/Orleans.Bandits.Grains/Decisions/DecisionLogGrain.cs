@@ -26,6 +26,12 @@ public sealed partial class DecisionLogGrain(
     ILogger<DecisionLogGrain> logger)
     : Grain, IDecisionLogGrain
 {
+    /// <summary>
+    /// Outcomes one selection may have under <c>sum</c>. Each is kept beside the decision and exported as a row, so one
+    /// token must not be able to grow the log without bound, whatever the experiment allows.
+    /// </summary>
+    public const int MaxOutcomesPerSelection = 64;
+
     /// <summary>Log entries read per store call.</summary>
     private const int EntriesPerRead = 64;
 
@@ -167,6 +173,16 @@ public sealed partial class DecisionLogGrain(
         }
 
         var outcomeExpiry = claim.ExpiresAtUnixMs + OutcomeMarkGraceMs;
+        if (!claim.OneOutcome && !claim.Unavailable)
+        {
+            if (FreeOutcomeSlot(claim.SelectionId) is not { } slot)
+            {
+                return OutcomeVerdict.TooManyOutcomes;
+            }
+
+            Marks.TryApply(State, new DedupMark(slot, outcomeExpiry));
+        }
+
         Marks.TryApply(State, new DedupMark(outcome, outcomeExpiry));
         if (claim.Unavailable)
         {
@@ -175,6 +191,21 @@ public sealed partial class DecisionLogGrain(
 
         Marks.TryApply(State, new DedupMark(claim.EventKey, claim.ExpiresAtUnixMs));
         return OutcomeVerdict.New;
+    }
+
+    /// <summary>The mark of the selection's first unused outcome slot under <c>sum</c>; null when all are used.</summary>
+    private UInt128? FreeOutcomeSlot(UInt128 selectionId)
+    {
+        for (var slot = 0; slot < MaxOutcomesPerSelection; slot++)
+        {
+            var key = DedupKeys.ForOutcome(selectionId, DedupKeys.SummedOutcome(slot));
+            if (!Marks.Contains(key))
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     private void Count(IReadOnlyList<DecisionRecord> decisions, string entryId)

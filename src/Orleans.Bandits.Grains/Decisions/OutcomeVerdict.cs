@@ -13,6 +13,9 @@ public enum OutcomeVerdict
     /// <summary>Another event already took the selection's outcome: refused, nothing is published.</summary>
     AlreadyRewarded = 2,
 
+    /// <summary>Under <c>sum</c>, the selection already has <see cref="DecisionLogGrain.MaxOutcomesPerSelection"/> outcomes: refused, nothing is published.</summary>
+    TooManyOutcomes = 4,
+
     /// <summary>The selection's reward wait is over (its default reward was or will be learned): refused, nothing is published.</summary>
     WindowClosed = 3,
 }

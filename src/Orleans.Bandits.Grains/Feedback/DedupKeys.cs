@@ -20,6 +20,9 @@ public static class DedupKeys
     /// <inheritdoc cref="AnyOutcome"/>
     public const string UnavailableOutcome = "\u0001unavailable";
 
+    /// <summary>Marks the <paramref name="slot"/>th outcome of a selection under rewardAggregation <c>sum</c>, which takes a bounded number.</summary>
+    public static string SummedOutcome(int slot) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\u0001sum.{slot}");
+
     /// <summary>Marks a selection learned with the experiment's default reward; also the identity of that default event.</summary>
     public const string DefaultedOutcome = "\u0001defaulted";
 

@@ -97,6 +97,8 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
                 throw new BanditsException(BanditsErrorKind.AlreadyRewarded, claim.OneOutcome
                     ? "This selection already has its outcome (the experiment's rewardAggregation is 'first'); only a repeat with the same eventId is accepted."
                     : "This selection's arm was already reported unavailable; a selection takes one such report.", "eventId");
+            case OutcomeVerdict.TooManyOutcomes:
+                throw new BanditsException(BanditsErrorKind.AlreadyRewarded, $"This selection already has its {DecisionLogGrain.MaxOutcomesPerSelection} outcomes, the most one selection may teach.", "eventId");
             case OutcomeVerdict.WindowClosed:
                 throw new BanditsException(BanditsErrorKind.RewardWindowClosed, "The selection's reward wait is over: it is learned with the experiment's default reward.", "token");
         }

@@ -12,7 +12,7 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
     [Fact]
     public async Task Concurrent_clients_on_three_silos_are_counted_exactly_once_each()
     {
-        const int clients = 8, eventsPerClient = 5_000, eventsPerToken = 100;
+        const int clients = 8, eventsPerClient = 5_000, eventsPerToken = 50;
         var name = Fixtures.Experiments.NewName("single-writer");
         await fixture.Client.CreateSummingAsync(name, "a", "b", "c");
 
@@ -91,6 +91,28 @@ public sealed class FeedbackCountingTests(ClusterFixture fixture)
         var stats = await fixture.Client.TrainedAsync(name, 1);
         Assert.Equal(1, stats.TrainedEvents);
         Assert.Equal(0, stats.DuplicatesDropped);
+    }
+
+    [Fact]
+    public async Task Under_sum_a_selection_takes_at_most_64_outcomes_however_many_event_ids_it_is_sent()
+    {
+        var name = Fixtures.Experiments.NewName("outcome-cap");
+        await fixture.Client.CreateSummingAsync(name);
+        var selection = await fixture.Client.SelectAsync(Tenant, name);
+
+        for (var i = 0; i < 64; i++)
+        {
+            await fixture.OnSilo(i % 3).FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1, EventId: $"click-{i}"));
+        }
+
+        var refused = await Assert.ThrowsAsync<BanditsException>(() => fixture.Client.FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1, EventId: "click-64")));
+        Assert.Equal(BanditsErrorKind.AlreadyRewarded, refused.Kind);
+        Assert.Contains("64 outcomes", refused.Message, StringComparison.Ordinal);
+
+        // A repeat of an accepted event stays welcome, and only the 64 are learned.
+        await fixture.Client.FeedbackAsync(Tenant, new FeedbackRequest(selection.Token!, 1, EventId: "click-0"));
+        var stats = await fixture.Client.TrainedAsync(name, 64);
+        Assert.Equal(64, stats.TrainedEvents);
     }
 
     [Fact]
