@@ -38,7 +38,7 @@ start_host
 # Feedback takes 5,000 tokens in turn: a selection takes at most 64 outcomes, even under "sum".
 tokens=$(mktemp)
 trap 'kill $host 2>/dev/null || true; rm -f "$tokens"' EXIT
-seq 5000 | xargs -P 8 -I{} curl -sf -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' \
+seq 5000 | xargs -P 8 -I% curl -sf -w '\n' -X POST "$url/v1/experiments/bench/select" -H 'Content-Type: application/json' -d '{}' \
   | sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >"$tokens"
 
 run() { # name path body rate unique tokens-file
