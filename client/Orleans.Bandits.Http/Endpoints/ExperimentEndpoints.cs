@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Orleans.Bandits.Http.Endpoints;
@@ -75,9 +76,19 @@ public static class ExperimentEndpoints
     }
 
     [EndpointName("listExperiments")]
-    [EndpointSummary("List the experiments")]
-    private static async Task<Ok<ExperimentListResponse>> List(HttpContext context, IBanditsClient bandits) =>
-        TypedResults.Ok(new ExperimentListResponse((await bandits.ListExperimentsAsync(Tenancy.TenantOf(context))).Select(ExperimentResponse.From).ToList()));
+    [EndpointSummary("List the experiments, a page at a time")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "`limit` is not a whole number from 1 to 1000, or `after` is not an id (`validation`, with `errors` by field).")]
+    private static async Task<Results<Ok<ExperimentListResponse>, ProblemHttpResult>> List(string? limit, string? after, HttpContext context, IBanditsClient bandits)
+    {
+        var size = ExperimentIndexPage.DefaultLimit;
+        if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            return Problems.Invalid("limit", $"limit must be a whole number between 1 and {ExperimentIndexPage.MaxLimit}.");
+        }
+
+        var page = await bandits.ListExperimentsAsync(Tenancy.TenantOf(context), after, size);
+        return TypedResults.Ok(new ExperimentListResponse(page.Items.Select(ExperimentResponse.From).ToList(), page.Next));
+    }
 
     [EndpointName("getExperiment")]
     [EndpointSummary("Read an experiment")]

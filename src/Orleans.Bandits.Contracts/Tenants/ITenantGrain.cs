@@ -22,6 +22,8 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("RemoveExperiment")]
     Task RemoveExperiment(string experiment);
 
-    [Alias("ListExperiments")]
-    Task<IReadOnlyList<string>> ListExperiments();
+    /// <summary>Up to <paramref name="limit"/> experiment ids after <paramref name="after"/> (from the first when <c>null</c>), in ordinal order.</summary>
+    /// <exception cref="BanditsException">Validation when <paramref name="limit"/> is outside 1 to <see cref="ExperimentIndexPage.MaxLimit"/> or <paramref name="after"/> is not an id.</exception>
+    [Alias("ListExperimentsPaged")]
+    Task<ExperimentIndexPage> ListExperiments(string? after, int limit);
 }

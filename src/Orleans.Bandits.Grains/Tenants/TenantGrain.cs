@@ -1,4 +1,5 @@
 using Orleans.Bandits.Primitives.Security;
+using Orleans.Concurrency;
 
 namespace Orleans.Bandits.Grains.Tenants;
 
@@ -54,8 +55,28 @@ public sealed class TenantGrain(
         }
     }
 
-    public Task<IReadOnlyList<string>> ListExperiments() =>
-        Task.FromResult<IReadOnlyList<string>>(tenant.State.Experiments.Order(StringComparer.Ordinal).ToList());
+    [ReadOnly]
+    public Task<ExperimentIndexPage> ListExperiments(string? after, int limit)
+    {
+        if (limit is < 1 or > ExperimentIndexPage.MaxLimit)
+        {
+            throw BanditsException.Invalid("limit", $"limit must be between 1 and {ExperimentIndexPage.MaxLimit}.");
+        }
+
+        if (after is not null)
+        {
+            ExperimentId.RequireValidId("after", after);
+        }
+
+        // Sorted per call: the set is bounded by the quota, and a sorted copy in the state would change its stored form.
+        var names = tenant.State.Experiments
+            .Where(name => after is null || string.CompareOrdinal(name, after) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(limit + 1)
+            .ToList();
+        var page = names.Take(limit).ToList();
+        return Task.FromResult(new ExperimentIndexPage(page, names.Count > limit ? page[^1] : null));
+    }
 
     private void EnsureExists()
     {
