@@ -22,7 +22,7 @@ public static class ExperimentEndpoints
     [EndpointName("createExperiment")]
     [EndpointSummary("Create an experiment")]
     [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid id, arms, policy or setting (`validation`, with `errors` by field).")]
-    [ProblemResponse(StatusCodes.Status409Conflict, "An experiment with this id already exists (`conflict`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "An experiment with this id already exists (`conflict`), or the tenant holds its quota of experiments (`quota-exceeded`).")]
     private static async Task<Results<Created<ExperimentResponse>, ProblemHttpResult>> Create(CreateExperimentBody body, HttpContext context, IBanditsClient bandits)
     {
         if (!ExperimentId.IsValidId(body.Id))

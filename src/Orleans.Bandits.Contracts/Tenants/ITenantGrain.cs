@@ -8,7 +8,7 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Create")]
     Task Create();
 
-    /// <exception cref="BanditsException">NotFound when the tenant does not exist.</exception>
+    /// <exception cref="BanditsException">NotFound when the tenant does not exist; QuotaExceeded when it holds its quota of unrevoked keys.</exception>
     [Alias("IssueKey")]
     Task<IssuedApiKey> IssueKey(string name);
 
@@ -16,6 +16,8 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("RevokeKey")]
     Task RevokeKey(string keyId);
 
+    /// <summary>Indexes an experiment about to be created; an id already indexed is left as it is.</summary>
+    /// <exception cref="BanditsException">QuotaExceeded when the tenant holds its quota of experiments.</exception>
     [Alias("AddExperiment")]
     Task AddExperiment(string experiment);
 
