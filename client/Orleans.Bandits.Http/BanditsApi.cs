@@ -30,6 +30,7 @@ public static class BanditsApi
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<StatsStreamSlots>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options
