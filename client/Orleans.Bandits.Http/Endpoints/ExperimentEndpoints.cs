@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
@@ -78,7 +79,11 @@ public static class ExperimentEndpoints
     [EndpointName("listExperiments")]
     [EndpointSummary("List the experiments, a page at a time")]
     [ProblemResponse(StatusCodes.Status400BadRequest, "`limit` is not a whole number from 1 to 1000, or `after` is not an id (`validation`, with `errors` by field).")]
-    private static async Task<Results<Ok<ExperimentListResponse>, ProblemHttpResult>> List(string? limit, string? after, HttpContext context, IBanditsClient bandits)
+    private static async Task<Results<Ok<ExperimentListResponse>, ProblemHttpResult>> List(
+        [Description("Experiments per page: a whole number from 1 to 1000, 100 when absent.")] string? limit,
+        [Description("The previous page's `next`: the page starts after this id.")] string? after,
+        HttpContext context,
+        IBanditsClient bandits)
     {
         var size = ExperimentIndexPage.DefaultLimit;
         if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
