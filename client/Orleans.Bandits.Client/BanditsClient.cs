@@ -33,10 +33,10 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) =>
         Experiment(tenant, experiment).GetEvents(after, limit);
 
-    public async Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant)
+    public async Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit)
     {
-        var names = await grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).ListExperiments();
-        var views = await Task.WhenAll(names.Select(async name =>
+        var page = await grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).ListExperiments(after, limit);
+        var views = await Task.WhenAll(page.Names.Select(async name =>
         {
             try
             {
@@ -47,7 +47,7 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
                 return null;
             }
         }));
-        return views.OfType<ExperimentView>().ToList();
+        return new ExperimentPage(views.OfType<ExperimentView>().ToList(), page.Next);
     }
 
     public Task CreateTenantAsync(string tenant) => grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("id", tenant)).Create();

@@ -27,8 +27,9 @@ public interface IBanditsClient
     /// <summary>A page of the experiment's decision log with outcomes, oldest first; pass the page's <c>Next</c> as <paramref name="after"/>.</summary>
     Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000);
 
-    /// <summary>The tenant's experiments, ordered by id.</summary>
-    Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant);
+    /// <summary>Up to <paramref name="limit"/> of the tenant's experiments after the id <paramref name="after"/> (from the first when <c>null</c>), ordered by id; pass the page's <c>Next</c> as <paramref name="after"/>.</summary>
+    /// <exception cref="BanditsException">Validation when <paramref name="limit"/> is outside 1 to <see cref="ExperimentIndexPage.MaxLimit"/> or <paramref name="after"/> is not an id.</exception>
+    Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit);
 
     Task CreateTenantAsync(string tenant);
 

@@ -30,6 +30,7 @@ public static class BanditsApi
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<StatsStreamSlots>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options
@@ -40,6 +41,17 @@ public static class BanditsApi
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BanditsTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        // The experiment label names tenants' experiments to whoever scrapes, so it is dropped from this host's export
+        // unless the operator enables it; dropped here, not where measurements are tagged, because meters are process-wide.
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            if (!provider.GetRequiredService<IOptions<BanditsHttpOptions>>().Value.Metrics.ExperimentLabels)
+            {
+                metrics.AddView(instrument => instrument.Meter.Name == BanditsTelemetry.MeterName
+                    ? new MetricStreamConfiguration { ExcludedTagKeys = [BanditsTelemetry.ExperimentTag] }
+                    : null);
+            }
+        });
         services.AddExceptionHandler<BanditsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
@@ -106,7 +118,7 @@ public static class BanditsApi
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        // Operators only: with auth on, the admin key (Prometheus: authorization credentials); labels name experiments.
+        // Operators only: with auth on, the admin key (Prometheus: authorization credentials); experiment labels, where enabled, name experiments.
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(new AuthenticationFilter(adminOnly: true));
         app.MapOpenApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyPolicy);

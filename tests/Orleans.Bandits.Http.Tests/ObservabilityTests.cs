@@ -32,7 +32,6 @@ public sealed class ObservabilityTests(SiloWithApiFixture fixture) : IClassFixtu
         }
 
         Assert.Contains("bandits_selections", text);
-        Assert.Contains("experiment=\"default/metered\"", text);
     }
 
     [Fact]

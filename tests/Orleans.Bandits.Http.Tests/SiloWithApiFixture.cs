@@ -15,9 +15,12 @@ public class SiloWithApiFixture : IAsyncLifetime
     /// <summary>Configuration the host starts with (e.g. an admin key).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Adds to the silo (e.g. the Orleans dashboard).</summary>
+    protected virtual Action<ISiloBuilder>? ConfigureSilo => null;
+
     private ApiHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(Settings);
+    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(Settings, ConfigureSilo);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,11 @@
+using Orleans.Bandits.Http.Dashboard;
+
 namespace Orleans.Bandits.Http.Tests;
 
-/// <summary>The API with authentication on, 1 failed authentication per second per address (burst 2) and 2 stats streams per key.</summary>
+/// <summary>
+/// The API with authentication on, 1 failed authentication per second per address (burst 2) and 2 stats streams per key,
+/// and the Orleans dashboard, whose login counts failures with the API's.
+/// </summary>
 public sealed class StrictLimitsSiloFixture : SiloWithApiFixture
 {
     public const int StreamsPerKey = 2;
@@ -11,4 +16,6 @@ public sealed class StrictLimitsSiloFixture : SiloWithApiFixture
         ["Bandits:Auth:FailuresPerSecondPerAddress"] = "1",
         ["Bandits:Streams:MaxPerKey"] = StreamsPerKey.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    protected override Action<ISiloBuilder>? ConfigureSilo => silo => silo.AddBanditsDashboard();
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Orleans.Bandits.Scale.Benchmarks.Budget;
 using Orleans.Bandits.Scale.Benchmarks.Reporting;
 using Spectre.Console;
 
 namespace Orleans.Bandits.Scale.Benchmarks;
 
-/// <summary>The <c>scale-benchmark</c> command line: measures every scale, then prints the table.</summary>
+/// <summary>The <c>scale-benchmark</c> command line: measures every scale, then prints the table; <c>budget</c> measures the largest experiments instead.</summary>
 public static class ScaleCli
 {
     public static async Task<int> RunAsync(string[] args)
@@ -15,6 +16,8 @@ public static class ScaleCli
         {
             root.Options.Add(option);
         }
+
+        root.Subcommands.Add(BudgetCommand.Create());
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -68,7 +68,7 @@ public sealed class ScaleOptions
         TimeSpan.FromSeconds(parseResult.GetValue(ReplicaLimitSeconds)),
         TimeSpan.FromMinutes(parseResult.GetValue(CollectionAgeMinutes)));
 
-    private static Option<int> Count(string name, string description, int defaultValue) => new(name)
+    internal static Option<int> Count(string name, string description, int defaultValue) => new(name)
     {
         Description = description,
         DefaultValueFactory = _ => defaultValue,

@@ -5,17 +5,18 @@ namespace Orleans.Bandits.Http.Auth;
 /// <summary>
 /// 401 without a valid key; admin-only routes also 403 for tenant keys. On <c>/v1</c> the caller was already
 /// authenticated by <see cref="ApiKeyAuthenticationMiddleware"/>; elsewhere (metrics, the dashboard's extensions)
-/// this filter authenticates.
+/// this filter authenticates, and counts failures against the same per-address limit.
 /// </summary>
 public sealed class AuthenticationFilter(bool adminOnly) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        var services = context.HttpContext.RequestServices;
         var caller = Tenancy.FindCaller(context.HttpContext)
-            ?? await context.HttpContext.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context.HttpContext);
+            ?? await services.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context.HttpContext);
         if (caller is null)
         {
-            return Unauthorized(context.HttpContext);
+            return services.GetRequiredService<FailedAuthenticationLimiter>().CountFailure(context.HttpContext) ?? Unauthorized(context.HttpContext);
         }
 
         if (adminOnly && !caller.IsAdmin)

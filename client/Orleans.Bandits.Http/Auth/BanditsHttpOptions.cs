@@ -11,6 +11,8 @@ public sealed class BanditsHttpOptions
 
     public StreamOptions Streams { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 }
@@ -51,4 +53,14 @@ public sealed class StreamOptions
 
     /// <summary>How long a stream lasts before the server ends it; an EventSource reconnects by itself.</summary>
     public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary><c>Bandits:Metrics</c>: what <c>/metrics</c> exports.</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>
+    /// Label the platform's series with the experiment (<c>tenant/name</c>, the first 100 a process sees, then
+    /// <c>other</c>). Off by default: the labels name every tenant's experiments to whoever reads the metrics.
+    /// </summary>
+    public bool ExperimentLabels { get; set; }
 }

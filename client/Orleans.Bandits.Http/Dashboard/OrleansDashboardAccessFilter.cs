@@ -10,12 +10,15 @@ namespace Orleans.Bandits.Http.Dashboard;
 /// With auth on, the Orleans dashboard is the admin's: it shows every grain of every tenant, grain
 /// state included. Its own page sends no headers, so besides <c>Authorization: Bearer</c> it accepts
 /// HTTP Basic with the admin key as the password, which the browser asks for and then resends itself.
+/// A failed login counts against the per-address limit of every key check (<see cref="FailedAuthenticationLimiter"/>),
+/// so the login prompt is no faster way to guess the admin key than <c>/v1</c>.
 /// </summary>
 internal sealed class OrleansDashboardAccessFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var auth = context.HttpContext.RequestServices.GetRequiredService<IOptions<BanditsHttpOptions>>().Value.Auth;
+        var services = context.HttpContext.RequestServices;
+        var auth = services.GetRequiredService<IOptions<BanditsHttpOptions>>().Value.Auth;
         if (!auth.Enabled)
         {
             return await next(context);
@@ -25,6 +28,11 @@ internal sealed class OrleansDashboardAccessFilter : IEndpointFilter
         if (presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(auth.AdminKey!)))
         {
             return await next(context);
+        }
+
+        if (services.GetRequiredService<FailedAuthenticationLimiter>().CountFailure(context.HttpContext) is { } tooMany)
+        {
+            return tooMany;
         }
 
         context.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"Orleans dashboard: the admin key as password\", charset=\"UTF-8\"";

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Orleans.Bandits.Http.Endpoints;
@@ -21,7 +23,7 @@ public static class ExperimentEndpoints
     [EndpointName("createExperiment")]
     [EndpointSummary("Create an experiment")]
     [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid id, arms, policy or setting (`validation`, with `errors` by field).")]
-    [ProblemResponse(StatusCodes.Status409Conflict, "An experiment with this id already exists (`conflict`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "An experiment with this id already exists (`conflict`), or the tenant holds its quota of experiments (`quota-exceeded`).")]
     private static async Task<Results<Created<ExperimentResponse>, ProblemHttpResult>> Create(CreateExperimentBody body, HttpContext context, IBanditsClient bandits)
     {
         if (!ExperimentId.IsValidId(body.Id))
@@ -75,9 +77,23 @@ public static class ExperimentEndpoints
     }
 
     [EndpointName("listExperiments")]
-    [EndpointSummary("List the experiments")]
-    private static async Task<Ok<ExperimentListResponse>> List(HttpContext context, IBanditsClient bandits) =>
-        TypedResults.Ok(new ExperimentListResponse((await bandits.ListExperimentsAsync(Tenancy.TenantOf(context))).Select(ExperimentResponse.From).ToList()));
+    [EndpointSummary("List the experiments, a page at a time")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "`limit` is not a whole number from 1 to 1000, or `after` is not an id (`validation`, with `errors` by field).")]
+    private static async Task<Results<Ok<ExperimentListResponse>, ProblemHttpResult>> List(
+        [Description("Experiments per page: a whole number from 1 to 1000, 100 when absent.")] string? limit,
+        [Description("The previous page's `next`: the page starts after this id.")] string? after,
+        HttpContext context,
+        IBanditsClient bandits)
+    {
+        var size = ExperimentIndexPage.DefaultLimit;
+        if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            return Problems.Invalid("limit", $"limit must be a whole number between 1 and {ExperimentIndexPage.MaxLimit}.");
+        }
+
+        var page = await bandits.ListExperimentsAsync(Tenancy.TenantOf(context), after, size);
+        return TypedResults.Ok(new ExperimentListResponse(page.Items.Select(ExperimentResponse.From).ToList(), page.Next));
+    }
 
     [EndpointName("getExperiment")]
     [EndpointSummary("Read an experiment")]

@@ -31,6 +31,7 @@ public static class TenantEndpoints
     [EndpointSummary("Issue an API key for a tenant")]
     [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or a missing or too long name (`validation`).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No tenant with this id (`not-found`).")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The tenant holds its quota of unrevoked keys (`quota-exceeded`); revoke one first.")]
     private static async Task<Created<IssuedKeyResponse>> IssueKey(string tenant, KeyBody body, IBanditsClient bandits)
     {
         var issued = await bandits.IssueApiKeyAsync(tenant, body.Name ?? "");

@@ -1,3 +1,4 @@
 namespace Orleans.Bandits.Http.Models;
 
-public sealed record ExperimentListResponse(IReadOnlyList<ExperimentResponse> Items);
+/// <summary>A page of experiments; <see cref="Next"/> is the <c>after</c> of the next page, <c>null</c> on the last.</summary>
+public sealed record ExperimentListResponse(IReadOnlyList<ExperimentResponse> Items, string? Next);

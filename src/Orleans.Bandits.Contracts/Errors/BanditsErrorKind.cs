@@ -36,4 +36,7 @@ public enum BanditsErrorKind
 
     /// <summary>The selection's reward wait is over: its default reward was or will be learned (410).</summary>
     RewardWindowClosed = 10,
+
+    /// <summary>The tenant holds as many experiments or API keys as its quota allows (409).</summary>
+    QuotaExceeded = 11,
 }

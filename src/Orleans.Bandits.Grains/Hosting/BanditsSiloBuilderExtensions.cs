@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Grains.Decisions;
 using Orleans.Bandits.Primitives.Decisions;
+using Orleans.Bandits.Grains.Tenants;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -12,11 +13,14 @@ namespace Orleans.Bandits.Grains.Hosting;
 /// <summary>Registers the platform on a silo. Providers (clustering, storage, streams) are chosen by the host.</summary>
 public static class BanditsSiloBuilderExtensions
 {
-    /// <summary>The grains, the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache, outcome claims and publisher, the decision recorder (section <c>Bandits:Decisions</c>)
+    /// <summary>The grains, the tenant quotas (section <c>Bandits:Quotas</c>), the token service (section <c>Bandits:Tokens</c>), feedback intake's rules cache, outcome claims and publisher, the decision recorder (section <c>Bandits:Decisions</c>)
     /// and, unless the host registered another (Redis), the in-memory decision store, and the clock.</summary>
     public static ISiloBuilder AddBandits(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
+        silo.Services.AddOptions<TenantQuotaOptions>().BindConfiguration(TenantQuotaOptions.Section)
+            .Validate(quotas => quotas is { ExperimentsPerTenant: >= 1, KeysPerTenant: >= 1 }, "Bandits:Quotas:ExperimentsPerTenant and KeysPerTenant must be at least 1.")
+            .ValidateOnStart();
         silo.Services.TryAddSingleton<TokenService>();
         silo.Services.AddOptions<FeedbackPublishingOptions>();
         silo.Services.TryAddSingleton<FeedbackPublisher>();

@@ -7,7 +7,8 @@ namespace Orleans.Bandits.Grains.Telemetry;
 /// <summary>
 /// The platform's instruments (meter <see cref="BanditsTelemetry.MeterName"/>), exported by the hosts through
 /// OpenTelemetry. Per-experiment tags are kept for the first <see cref="MaxTaggedExperiments"/>
-/// experiments a process sees; later ones are tagged <c>other</c>, so cardinality stays bounded.
+/// experiments a process sees; later ones are tagged <c>other</c>, so cardinality stays bounded. Hosts drop the
+/// tag from what they export unless the operator enables experiment labels: it names tenants' experiments.
 /// </summary>
 public static class BanditsMetrics
 {
@@ -27,7 +28,7 @@ public static class BanditsMetrics
     public static readonly Counter<long> DecisionsUndecidable = Meter.CreateCounter<long>("bandits.decisions.undecidable", description: "Decisions the reward-wait sweep reached too long after their token expired to default them safely.");
     public static readonly Histogram<double> ReplicaStaleness = Meter.CreateHistogram<double>("bandits.replica.staleness", unit: "ms", description: "Age of the replica a selection was served from.");
 
-    public static TagList For(string experimentKey) => new() { { "experiment", Tag(experimentKey) } };
+    public static TagList For(string experimentKey) => new() { { BanditsTelemetry.ExperimentTag, Tag(experimentKey) } };
 
     public static TagList Reason(string reason) => new() { { "reason", reason } };
 

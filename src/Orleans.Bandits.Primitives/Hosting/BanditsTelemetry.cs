@@ -5,4 +5,7 @@ public static class BanditsTelemetry
 {
     /// <summary>The System.Diagnostics meter every platform instrument belongs to.</summary>
     public const string MeterName = "Orleans.Bandits";
+
+    /// <summary>The tag naming an experiment (<c>tenant/name</c>); hosts export it only where the operator enables it.</summary>
+    public const string ExperimentTag = "experiment";
 }

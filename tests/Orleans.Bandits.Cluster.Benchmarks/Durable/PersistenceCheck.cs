@@ -21,7 +21,17 @@ public static class PersistenceCheck
     {
         await using var restarted = await BenchmarkCluster.StartRedisAsync(redis, serviceId, clusterId);
         long trained = 0;
-        foreach (var experiment in await restarted.Client.ListExperimentsAsync(BenchmarkCluster.Tenant))
+        var experiments = new List<ExperimentView>();
+        string? after = null;
+        do
+        {
+            var page = await restarted.Client.ListExperimentsAsync(BenchmarkCluster.Tenant, after, ExperimentIndexPage.MaxLimit);
+            experiments.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        foreach (var experiment in experiments)
         {
             var stats = await restarted.Client.GetStatsAsync(BenchmarkCluster.Tenant, experiment.Id.Name);
             if (stats.TrainedEvents != eventsPerExperiment || stats.Arms.Sum(a => a.Count) != eventsPerExperiment || stats.DuplicatesDropped != 0)

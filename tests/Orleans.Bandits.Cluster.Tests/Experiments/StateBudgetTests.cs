@@ -1,5 +1,4 @@
 using Orleans.Bandits.Grains.Experiments;
-using Orleans.Bandits.Policies;
 
 namespace Orleans.Bandits.Cluster.Tests.Experiments;
 
@@ -16,9 +15,9 @@ public sealed class StateBudgetTests
     [MemberData(nameof(Policies))]
     public void The_largest_experiment_a_create_is_allowed_stays_within_the_state_budget(string name)
     {
-        var descriptor = PolicyCatalogue.All.Single(d => d.Name == name);
-        var policy = PolicyCatalogue.Create(name, Largest(descriptor), descriptor.Contextual ? PolicyCatalogue.MaxContextDimension : 0);
-        var arms = LargestAccepted(policy);
+        var policy = LargestExperiments.Policy(PolicyCatalogue.All.Single(d => d.Name == name));
+        var arms = LargestExperiments.Arms(policy);
+        ExperimentDefinitionValidator.CheckStateBudget(policy, arms);
 
         var state = policy.CreateState(arms);
 
@@ -27,26 +26,5 @@ public sealed class StateBudgetTests
         {
             Assert.Throws<BanditsException>(() => ExperimentDefinitionValidator.CheckStateBudget(policy, arms + 1));
         }
-    }
-
-    /// <summary>Every list parameter at its longest, of distinct accepted values (categories must differ).</summary>
-    private static Dictionary<string, double[]> Largest(PolicyDescriptor descriptor) => descriptor.Parameters
-        .Where(p => p.IsVector)
-        .ToDictionary(p => p.Name, p =>
-        {
-            var fractions = Enumerable.Range(1, PolicyParameters.MaxVectorLength).Select(i => i / (double)PolicyParameters.MaxVectorLength).ToArray();
-            return fractions.All(p.Accepts) ? fractions : fractions.Select(f => Math.Max(1, p.Min) + (f * PolicyParameters.MaxVectorLength)).ToArray();
-        });
-
-    private static int LargestAccepted(IBanditPolicy policy)
-    {
-        var arms = ExperimentDefinition.MaxArms;
-        while (ExperimentDefinitionValidator.StateDoubles(policy, arms) > ExperimentDefinitionValidator.MaxStateDoubles)
-        {
-            arms--;
-        }
-
-        ExperimentDefinitionValidator.CheckStateBudget(policy, arms);
-        return arms;
     }
 }

@@ -42,7 +42,7 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
 
     public Task RetireArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => throw new NotSupportedException();
+    public Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => throw new NotSupportedException();
 

@@ -32,7 +32,7 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
 
     public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) => inner.GetEventsAsync(tenant, experiment, after, limit);
 
-    public Task<IReadOnlyList<ExperimentView>> ListExperimentsAsync(string tenant) => inner.ListExperimentsAsync(tenant);
+    public Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit) => inner.ListExperimentsAsync(tenant, after, limit);
 
     public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => inner.ListPoliciesAsync();
 

@@ -8,13 +8,17 @@ namespace Orleans.Bandits.Scale.Benchmarks.Measurements;
 /// <param name="WorkingSetBytes">The process's resident memory (GC segments, native, code).</param>
 public sealed record MemorySample(long HeapBytes, long WorkingSetBytes)
 {
-    public static MemorySample Take()
+    /// <param name="aggressive">
+    /// Also return what the collection freed to the OS (<see cref="GCCollectionMode.Aggressive"/>), so the working set
+    /// follows what is live rather than what the GC keeps committed for later allocations.
+    /// </param>
+    public static MemorySample Take(bool aggressive = false)
     {
         // Twice, with finalizers run in between: objects kept alive by finalizers go on the second pass.
         for (var pass = 0; pass < 2; pass++)
         {
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(GC.MaxGeneration, aggressive ? GCCollectionMode.Aggressive : GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
 

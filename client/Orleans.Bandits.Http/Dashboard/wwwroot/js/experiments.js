@@ -15,6 +15,18 @@ function experimentPath(id) {
   return `/v1/experiments/${encodeURIComponent(id)}`;
 }
 
+// Every page of the list: the API pages it, and a tenant may hold more experiments than one page.
+async function listAllExperiments() {
+  const items = [];
+  let after = null;
+  do {
+    const page = await getJson(`/v1/experiments?limit=1000${after === null ? '' : `&after=${encodeURIComponent(after)}`}`);
+    items.push(...page.items);
+    after = page.next;
+  } while (after !== null);
+  return items;
+}
+
 // The list: polled, because there is no stream of experiments; stops asking once a key is refused.
 export function renderExperimentList(view) {
   let stopped = false;
@@ -30,11 +42,11 @@ export function renderExperimentList(view) {
 
   async function refresh() {
     try {
-      const list = await getJson('/v1/experiments');
+      const experiments = await listAllExperiments();
       if (stopped) {
         return;
       }
-      replace(body, list.items.map(experiment => el('tr', {
+      replace(body, experiments.map(experiment => el('tr', {
         class: 'clickable',
         'data-experiment': experiment.id,
         onclick: () => { location.hash = `#/experiments/${encodeURIComponent(experiment.id)}`; },
@@ -47,8 +59,8 @@ export function renderExperimentList(view) {
       el('td', { class: 'num', 'data-field': 'trainedEvents' }, experiment.trainedEvents),
       el('td', {}, new Date(experiment.createdAt).toLocaleString()))));
       status.className = 'muted';
-      status.textContent = list.items.length > 0
-        ? `${list.items.length} experiment(s); refreshed ${new Date().toLocaleTimeString()}.`
+      status.textContent = experiments.length > 0
+        ? `${experiments.length} experiment(s); refreshed ${new Date().toLocaleTimeString()}.`
         : 'No experiments yet: create one with POST /v1/experiments.';
     } catch (error) {
       if (stopped) {
