@@ -346,7 +346,6 @@ public sealed partial class DecisionLogGrain(
         var expiresAt = decision.SelectedAtUnixMs + windowMs;
         if (expiresAt + OutcomeMarkGraceMs <= now)
         {
-            State.Undecidable++;
             BanditsMetrics.DecisionsUndecidable.Add(1);
             return null;
         }

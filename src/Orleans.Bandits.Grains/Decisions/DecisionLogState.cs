@@ -41,8 +41,4 @@ public sealed class DecisionLogState : IDedupLogState
     /// <summary>Decisions of the entry after <see cref="SweptThrough"/> already swept.</summary>
     [Id(8)]
     public int SweptInNextEntry { get; set; }
-
-    /// <summary>Decisions found with no outcome too long after their token expired to tell whether one was learned: never defaulted.</summary>
-    [Id(9)]
-    public long Undecidable { get; set; }
 }

@@ -19,9 +19,6 @@ public sealed partial class DecisionRecorder(IGrainFactory grains, IOptions<Deci
     private readonly DecisionLogOptions _options = options.Value;
     private int _waiting;
 
-    /// <summary>Decisions handed over and not yet appended.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
-
     public void Record(string logKey, DecisionRecord decision)
     {
         if (!_options.Enabled)
