@@ -106,12 +106,20 @@ export async function getText(path) {
   return response.text();
 }
 
-export function patchJson(path, body) {
+function sendJson(method, path, body) {
   return getJson(path, {
-    method: 'PATCH',
+    method,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+export function patchJson(path, body) {
+  return sendJson('PATCH', path, body);
+}
+
+export function postJson(path, body) {
+  return sendJson('POST', path, body);
 }
 
 // Server-sent events over fetch (EventSource cannot send an Authorization header).

@@ -1,5 +1,6 @@
 import { ApiError, getJson, patchJson, readEvents } from './api.js';
 import { createChart, destroyAll } from './charts.js';
+import { createDecisionPanel, createEvaluationPanel } from './decisions.js';
 import { el, errorText, replace } from './dom.js';
 import { betaDensity, betaGrid, color, format, formatAge } from './stats.js';
 
@@ -121,6 +122,7 @@ export function renderExperimentDetail(view, id) {
   const bestNote = el('p', { class: 'hint', id: 'best-note' }, 'P(best) per arm, from the posterior.');
   const armsBody = el('tbody');
 
+  const decisionPanel = createDecisionPanel(colorOf);
   replace(view,
     el('p', {}, el('a', { href: '#/experiments' }, '← all experiments')),
     title,
@@ -141,7 +143,8 @@ export function renderExperimentDetail(view, id) {
         el('thead', {}, el('tr', {},
           el('th', {}, 'Arm'), el('th', {}, 'State'), el('th', { class: 'num' }, 'Events'), el('th', { class: 'num' }, 'Reward sum'),
           el('th', { class: 'num' }, 'Mean'), el('th', { class: 'num' }, '95 % interval'), el('th', { class: 'num' }, 'P(best)'))),
-        armsBody)));
+        armsBody)),
+    el('div', { class: 'grid' }, decisionPanel.element, createEvaluationPanel(experimentPath(id), abort.signal)));
 
   intervalChart = createChart(view.querySelector('#interval-chart'), 'bar', { labels: [], datasets: [] }, {
     plugins: { legend: { display: true, position: 'bottom' } },
@@ -311,6 +314,7 @@ export function renderExperimentDetail(view, id) {
     const blocked = live.filter(a => blockedUntil(a));
     view.querySelector('#blocked-arms').textContent = blocked.length > 0 ? blocked.map(a => a.id).join(', ') : 'none';
     drawTable(stats.arms);
+    decisionPanel.update(stats, experiment);
     drawPosteriors(live);
     drawIntervals(live);
     drawBest(live);
@@ -381,5 +385,6 @@ export function renderExperimentDetail(view, id) {
     abort.abort();
     clearInterval(ticker);
     destroyAll([posteriorChart, intervalChart, bestChart, shareChart]);
+    decisionPanel.destroy();
   };
 }
