@@ -42,26 +42,24 @@ public static class FeedbackEndpoints
             return Problems.Invalid("items", $"items must hold 1 to {FeedbackBatchBody.MaxItems} feedback objects.");
         }
 
-        var tenant = Tenancy.TenantOf(context);
-        var outcomes = await Task.WhenAll(body.Items.Select(async (item, index) =>
+        var rejected = new List<RejectedItem>();
+        var valid = new List<(int Index, FeedbackRequest Request)>();
+        foreach (var (item, index) in body.Items.Select((item, index) => (item, index)))
         {
-            var request = item is null ? (null, BanditsException.Invalid("items", "An item is null.")) : ToRequest(item);
-            if (request.Problem is { } problem)
+            var (request, problem) = item is null ? (null, BanditsException.Invalid("items", "An item is null.")) : ToRequest(item);
+            if (problem is not null)
             {
-                return new RejectedItem(index, Problems.Describe(problem.Kind).Status, problem.Message);
+                rejected.Add(new RejectedItem(index, Problems.Describe(problem.Kind).Status, problem.Message));
             }
+            else
+            {
+                valid.Add((index, request!));
+            }
+        }
 
-            try
-            {
-                await bandits.FeedbackAsync(tenant, request.Request!);
-                return null;
-            }
-            catch (BanditsException e)
-            {
-                return new RejectedItem(index, Problems.Describe(e.Kind).Status, e.Message);
-            }
-        }));
-        var rejected = outcomes.OfType<RejectedItem>().ToList();
+        var submitted = await bandits.FeedbackBatchAsync(Tenancy.TenantOf(context), valid.ConvertAll(v => v.Request));
+        rejected.AddRange(submitted.Failures.Select(f => new RejectedItem(valid[f.Index].Index, Problems.Describe(f.Kind).Status, f.Message)));
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return TypedResults.Accepted((string?)null, new FeedbackBatchResponse(body.Items.Count - rejected.Count, rejected));
     }
 
