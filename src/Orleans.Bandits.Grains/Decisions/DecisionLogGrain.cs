@@ -66,6 +66,7 @@ public sealed partial class DecisionLogGrain(
 
     /// <summary>When the oldest decision kept may pass the retention; 0 until the first look after activation.</summary>
     private long _trimDueMs;
+
     private FeedbackRules? _rules;
     private string _key = "";
     private string _experimentKey = "";
