@@ -33,6 +33,9 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) =>
         Experiment(tenant, experiment).GetEvents(after, limit);
 
+    public Task<EvaluationReport> EvaluateAsync(string tenant, string experiment, EvaluationRequest request) =>
+        grains.GetGrain<IEvaluationGrain>(0).Evaluate(Key(tenant, experiment), request);
+
     public async Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit)
     {
         var page = await grains.GetGrain<ITenantGrain>(ExperimentId.RequireValidId("tenant", tenant)).ListExperiments(after, limit);

@@ -27,6 +27,10 @@ public interface IBanditsClient
     /// <summary>A page of the experiment's decision log with outcomes, oldest first; pass the page's <c>Next</c> as <paramref name="after"/>.</summary>
     Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000);
 
+    /// <summary>What <paramref name="request"/>'s policy would have earned on the experiment's logged decisions, beside what was earned (off-policy evaluation, on the silo).</summary>
+    /// <exception cref="BanditsException">NotFound; Validation of the policy or estimators; NotEvaluable when too few decisions have a propensity and a reward.</exception>
+    Task<EvaluationReport> EvaluateAsync(string tenant, string experiment, EvaluationRequest request);
+
     /// <summary>Up to <paramref name="limit"/> of the tenant's experiments after the id <paramref name="after"/> (from the first when <c>null</c>), ordered by id; pass the page's <c>Next</c> as <paramref name="after"/>.</summary>
     /// <exception cref="BanditsException">Validation when <paramref name="limit"/> is outside 1 to <see cref="ExperimentIndexPage.MaxLimit"/> or <paramref name="after"/> is not an id.</exception>
     Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit);

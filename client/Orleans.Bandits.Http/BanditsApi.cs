@@ -130,6 +130,7 @@ public static class BanditsApi
             .MapFeedbackEndpoints()
             .MapObservingEndpoints()
             .MapDecisionEndpoints()
+            .MapEvaluationEndpoints()
             .MapStatsStreamEndpoints();
         app.MapBanditsDashboard();
         return app;

@@ -12,6 +12,9 @@ public class SiloWithApiFixture : IAsyncLifetime
     /// <summary>The silo's client gateway port, for a standalone gateway to connect to.</summary>
     public int GatewayPort => Host.GatewayPort;
 
+    /// <summary>The host's services, the silo's included (e.g. the decision store, to see what it keeps).</summary>
+    public IServiceProvider Services => Host.Services;
+
     /// <summary>Configuration the host starts with (e.g. an admin key).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Orleans.Bandits.Http.Endpoints;
 
@@ -39,18 +38,12 @@ public static class ExperimentEndpoints
         PolicySpec? policy = null;
         if (body.Policy is { } requested)
         {
-            var parameters = new Dictionary<string, double[]>(StringComparer.Ordinal);
-            foreach (var (name, value) in requested.Params ?? [])
+            if (!PolicyBodyReader.TryRead(requested, ExperimentDefinition.DefaultPolicyName, out var spec, out var problem))
             {
-                if (ReadNumbers(value) is not { } numbers)
-                {
-                    return Problems.Invalid($"policy.params.{name}", $"policy.params.{name} must be a number or a list of numbers.");
-                }
-
-                parameters[name] = numbers;
+                return problem;
             }
 
-            policy = new PolicySpec(requested.Name ?? ExperimentDefinition.DefaultPolicyName, parameters);
+            policy = spec;
         }
 
         RewardAggregation? aggregation = body.RewardAggregation switch
@@ -151,31 +144,5 @@ public static class ExperimentEndpoints
     {
         await bandits.RetireArmAsync(Tenancy.TenantOf(context), id, armId);
         return TypedResults.NoContent();
-    }
-
-    private static double[]? ReadNumbers(JsonElement value)
-    {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var scalar))
-        {
-            return [scalar];
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var numbers = new List<double>();
-        foreach (var element in value.EnumerateArray())
-        {
-            if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number))
-            {
-                return null;
-            }
-
-            numbers.Add(number);
-        }
-
-        return [.. numbers];
     }
 }

@@ -13,6 +13,7 @@ public static class Problems
         BanditsErrorKind.NotFound => (StatusCodes.Status404NotFound, "not-found", "Not found."),
         BanditsErrorKind.Conflict => (StatusCodes.Status409Conflict, "conflict", "It already exists."),
         BanditsErrorKind.QuotaExceeded => (StatusCodes.Status409Conflict, "quota-exceeded", "The tenant's quota is used up."),
+        BanditsErrorKind.NotEvaluable => (StatusCodes.Status409Conflict, "not-evaluable", "The decision log cannot be evaluated."),
         BanditsErrorKind.NoArmAvailable => (StatusCodes.Status409Conflict, "no-arm-available", "No arm is available."),
         BanditsErrorKind.AlreadyRewarded => (StatusCodes.Status409Conflict, "already-rewarded", "The selection already has its outcome."),
         BanditsErrorKind.RewardWindowClosed => (StatusCodes.Status410Gone, "reward-window-closed", "The selection's reward wait is over."),

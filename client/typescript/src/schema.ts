@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the experiments */
+        /** List the experiments, a page at a time */
         get: operations["listExperiments"];
         put?: never;
         /** Create an experiment */
@@ -228,6 +228,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/experiments/{id}/events.parquet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the decision log as an Apache Parquet file
+         * @description The events of `listEvents` as one Parquet file, one row per event, columns named as the JSON fields; `from` and `to` keep the decisions selected from `from` (included) to `to` (excluded). Streamed a page of the log at a time, one row group per page.
+         */
+        get: operations["exportEventsParquet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate what a policy would have earned on the decision log
+         * @description Replays any catalogue policy (contextual ones on the logged contexts) on the decisions selected from `from` (included) to `to` (excluded) that have a propensity and a reward, the most recent 20,000 at most, and estimates its value per decision by IPS, SNIPS and doubly robust estimation, each with a 95 % interval and the effective sample size, beside the logging policy's own mean reward. Reads the log and changes nothing.
+         */
+        post: operations["evaluatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments/{id}/stats/stream": {
         parameters: {
             query?: never;
@@ -307,8 +347,29 @@ export interface components {
             items: components["schemas"]["DecisionEvent"][];
             next: null | string;
         };
+        EstimateResponse: {
+            estimator: string;
+            /** Format: double */
+            value: null | number;
+            ci95: null | number[];
+            /** Format: double */
+            effectiveSampleSize: number;
+        };
+        EvaluateBody: {
+            policy: null | components["schemas"]["PolicyBody"];
+            estimators?: null | string[];
+            from?: null | string;
+            to?: null | string;
+        };
+        EvaluationResponse: {
+            /** Format: int32 */
+            events: number;
+            logged: components["schemas"]["LoggedValueResponse"];
+            estimates: components["schemas"]["EstimateResponse"][];
+        };
         ExperimentListResponse: {
             items: components["schemas"]["ExperimentResponse"][];
+            next: null | string;
         };
         ExperimentResponse: {
             id: string;
@@ -357,6 +418,11 @@ export interface components {
         };
         KeyBody: {
             name: string;
+        };
+        LoggedValueResponse: {
+            /** Format: double */
+            value: number;
+            ci95: number[];
         };
         PolicyBody: {
             name?: null | string;
@@ -604,6 +670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The tenant holds its quota of unrevoked keys (`quota-exceeded`); revoke one first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than the server accepts (default 1 MiB; `type` ends with `too-large`). */
             413: {
                 headers: {
@@ -710,7 +785,12 @@ export interface operations {
     };
     listExperiments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Experiments per page: a whole number from 1 to 1000, 100 when absent. */
+                limit?: string;
+                /** @description The previous page's `next`: the page starts after this id. */
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -724,6 +804,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExperimentListResponse"];
+                };
+            };
+            /** @description `limit` is not a whole number from 1 to 1000, or `after` is not an id (`validation`, with `errors` by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
@@ -813,7 +902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description An experiment with this id already exists (`conflict`). */
+            /** @description An experiment with this id already exists (`conflict`), or the tenant holds its quota of experiments (`quota-exceeded`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1728,6 +1817,185 @@ export interface operations {
             };
             /** @description No experiment with this id (`type` ends with `not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportEventsParquet: {
+        parameters: {
+            query?: {
+                /** @description Only decisions selected at or after this ISO 8601 time (UTC when it names no offset). */
+                from?: string;
+                /** @description Only decisions selected before this ISO 8601 time (UTC when it names no offset). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            /** @description An invalid id, or `from` or `to` not an ISO 8601 time, or `from` not before `to` (`validation`, with `errors` by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment with this id (`type` ends with `not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    evaluatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResponse"];
+                };
+            };
+            /** @description Malformed JSON (`bad-request`), an invalid id, a missing or unknown policy, parameter or estimator, a policy that cannot learn the logged decisions, or `from` or `to` not an ISO 8601 time (`validation`, with `errors` by field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment with this id (`type` ends with `not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Fewer than two decisions in the window have both a propensity and a reward (`not-evaluable`): deterministic choices log no propensity. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the server accepts (default 1 MiB; `type` ends with `too-large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

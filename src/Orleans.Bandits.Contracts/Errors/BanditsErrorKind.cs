@@ -39,4 +39,7 @@ public enum BanditsErrorKind
 
     /// <summary>The tenant holds as many experiments or API keys as its quota allows (409).</summary>
     QuotaExceeded = 11,
+
+    /// <summary>The decision log has too few decisions with a propensity and a reward to evaluate a policy on (409).</summary>
+    NotEvaluable = 12,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Bandits.Grains.Dedup;
 using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Grains.Telemetry;
@@ -17,12 +18,15 @@ namespace Orleans.Bandits.Grains.Decisions;
 /// The experiment grain cannot answer this at intake: it learns a second later, from its stream.</item>
 /// <item>With a reward wait, a sweep reads the log in order and publishes the default reward of every decision
 /// whose wait ended with no outcome, marking it first, so it is learned exactly once.</item>
+/// <item>Decisions older than the retention (<see cref="DecisionLogOptions.RetentionDays"/>) are dropped with their
+/// outcomes, oldest entries first.</item>
 /// </list>
 /// </summary>
 public sealed partial class DecisionLogGrain(
     [PersistentState("decisions", BanditsProviders.Storage)] IPersistentState<DecisionLogState> store,
     IDecisionStore log,
     TimeProvider clock,
+    IOptions<DecisionLogOptions> options,
     ILogger<DecisionLogGrain> logger)
     : Grain, IDecisionLogGrain
 {
@@ -45,8 +49,24 @@ public sealed partial class DecisionLogGrain(
     /// <summary>How often the sweep looks for decisions whose wait ended: how late a default reward may be learned.</summary>
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How often the log looks for decisions past the retention. A look costs no store call until the oldest kept
+    /// decision is due (<see cref="_trimDueMs"/>), so it can be frequent: a decision outlives its retention by at most this.
+    /// </summary>
+    private static readonly TimeSpan TrimPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>Store reads one trim may make (of <see cref="EntriesPerRead"/> entries each) before it lets other calls in; the rest waits for the next look.</summary>
+    private const int MaxTrimReads = 16;
+
+    private readonly long _retentionMs = (long)options.Value.Retention.TotalMilliseconds;
+
     private DedupLog? _marks;
     private IGrainTimer? _sweep;
+    private IGrainTimer? _trim;
+
+    /// <summary>When the oldest decision kept may pass the retention; 0 until the first look after activation.</summary>
+    private long _trimDueMs;
+
     private FeedbackRules? _rules;
     private string _key = "";
     private string _experimentKey = "";
@@ -66,12 +86,20 @@ public sealed partial class DecisionLogGrain(
         await _marks.Load(State, NowMs);
         await CountAppendedSinceLastWrite();
         StartSweep();
+
+        // Not kept alive by it: a log nothing uses may deactivate, and the next activation trims what expired meanwhile.
+        _trim = this.RegisterGrainTimer(TrimExpired, new GrainTimerCreationOptions(TimeSpan.Zero, TrimPeriod) { KeepAlive = false });
     }
 
     public async Task Append(DecisionRecord[] decisions)
     {
         var id = await log.AppendAsync(_key, DecisionBatchCodec.Encode(decisions));
         Count(decisions, id);
+        if (decisions.Length > 0)
+        {
+            _trimDueMs = Math.Min(_trimDueMs, decisions.Min(d => d.SelectedAtUnixMs) + _retentionMs);
+        }
+
         StartSweep();
     }
 
@@ -147,6 +175,8 @@ public sealed partial class DecisionLogGrain(
     public async Task Clear()
     {
         StopSweep();
+        _trim?.Dispose();
+        _trim = null;
         await log.DeleteAsync(_key);
         await Marks.Clear(State.Generation, State.Segments);
         await store.ClearStateAsync();
@@ -296,6 +326,69 @@ public sealed partial class DecisionLogGrain(
         }
     }
 
+    /// <summary>
+    /// Drops the entries whose every decision is older than the retention, with their decisions' outcomes, from the
+    /// log's start: entries are in selection order give or take a batch, so the first entry still in retention ends
+    /// the trim, and its newest decision says when to look again. The sweep and readers may stand in the dropped part:
+    /// both read on from the first entry after their cursor, whether or not the cursor's entry is still there.
+    /// </summary>
+    private async Task TrimExpired(CancellationToken cancellationToken)
+    {
+        var now = NowMs;
+        if (now < _trimDueMs)
+        {
+            return;
+        }
+
+        try
+        {
+            var cutoff = now - _retentionMs;
+            for (var read = 0; read < MaxTrimReads; read++)
+            {
+                var entries = await log.ReadAsync(_key, null, EntriesPerRead);
+                string? through = null;
+                var outcomes = new List<string>();
+                long? keptNewest = null;
+                foreach (var entry in entries)
+                {
+                    var decisions = DecisionBatchCodec.Decode(entry.Data);
+                    var newest = decisions.Count > 0 ? decisions.Max(d => d.SelectedAtUnixMs) : long.MinValue;
+                    if (newest > cutoff)
+                    {
+                        keptNewest = newest;
+                        break;
+                    }
+
+                    through = entry.Id;
+                    outcomes.AddRange(decisions.Select(d => FieldOf(d.SelectionId)));
+                }
+
+                if (through is not null)
+                {
+                    await log.TrimAsync(_key, through, outcomes);
+                }
+
+                if (keptNewest is { } due)
+                {
+                    _trimDueMs = due + _retentionMs;
+                    return;
+                }
+
+                if (entries.Count < EntriesPerRead)
+                {
+                    // Empty: the next append says when its decisions expire.
+                    _trimDueMs = long.MaxValue;
+                    return;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost: the next look starts again from the oldest entry left.
+            LogTrimFailed(logger, e, _key);
+        }
+    }
+
     private async Task<(List<(UInt128 Selection, FeedbackEvent Event)> Defaults, bool Finished, bool Moved)> CollectDefaults(long waitMs, double reward, long windowMs)
     {
         var now = NowMs;
@@ -417,6 +510,9 @@ public sealed partial class DecisionLogGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing released segments of the decision log {Log} failed")]
     private static partial void LogSegmentClearFailed(ILogger logger, Exception exception, string log);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping the expired decisions of {Log} failed; retrying")]
+    private static partial void LogTrimFailed(ILogger logger, Exception exception, string log);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping the decision log {Log} for default rewards failed; deactivating")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, string log);

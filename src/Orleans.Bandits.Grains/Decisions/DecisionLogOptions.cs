@@ -5,6 +5,9 @@ public sealed class DecisionLogOptions
 {
     public const string Section = "Bandits:Decisions";
 
+    /// <summary>Ten years: more would keep a log of every selection for good.</summary>
+    public const double MaxRetentionDays = 3650;
+
     /// <summary>
     /// Record every selection. Off, selections are not logged: stats show no decisions, and a reward wait has no
     /// decision to default (for benchmarks that compare the select path with and without it).
@@ -16,4 +19,17 @@ public sealed class DecisionLogOptions
     /// (counted in <c>bandits.decisions.unrecorded</c>) rather than slowing selection; it is also the most a silo crash loses.
     /// </summary>
     public int MaxWaiting { get; set; } = 100_000;
+
+    /// <summary>
+    /// Days a decision and its outcomes stay in the log (fractions allowed); then the log's grain drops them, within
+    /// a second while the log is active, else when it next activates. Stats keep counting them: <c>decisions</c> is
+    /// every selection recorded. Keep it longer than the longest reward wait, or a decision dropped before its wait
+    /// ends is never defaulted.
+    /// </summary>
+    public double RetentionDays { get; set; } = 30;
+
+    public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
+
+    /// <summary>Whether <see cref="RetentionDays"/> is a retention: positive, and at most <see cref="MaxRetentionDays"/>.</summary>
+    public bool HasValidRetention => RetentionDays is > 0 and <= MaxRetentionDays;
 }

@@ -11,22 +11,22 @@ namespace Orleans.Bandits.Grains.Decisions;
 /// </summary>
 public sealed class MemoryDecisionStore : IDecisionStore
 {
-    private readonly ConcurrentDictionary<string, List<byte[]>> _logs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MemoryLog> _logs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _outcomes = new(StringComparer.Ordinal);
 
     public Task<string> AppendAsync(string log, ReadOnlyMemory<byte> entry)
     {
-        var entries = _logs.GetOrAdd(log, _ => []);
-        lock (entries)
+        var kept = _logs.GetOrAdd(log, _ => new MemoryLog());
+        lock (kept)
         {
-            entries.Add(entry.ToArray());
-            return Task.FromResult(IdOf(entries.Count - 1));
+            kept.Entries.Add(entry.ToArray());
+            return Task.FromResult(IdOf(kept.First + kept.Entries.Count - 1));
         }
     }
 
     public Task<IReadOnlyList<DecisionLogEntry>> ReadAsync(string log, string? afterId, int count)
     {
-        if (!_logs.TryGetValue(log, out var entries))
+        if (!_logs.TryGetValue(log, out var kept))
         {
             return Task.FromResult<IReadOnlyList<DecisionLogEntry>>([]);
         }
@@ -43,12 +43,12 @@ public sealed class MemoryDecisionStore : IDecisionStore
             start = after + 1;
         }
 
-        lock (entries)
+        lock (kept)
         {
             var page = new List<DecisionLogEntry>();
-            for (var i = start; i < entries.Count && page.Count < count; i++)
+            for (var i = Math.Max(start, kept.First); i < kept.First + kept.Entries.Count && page.Count < count; i++)
             {
-                page.Add(new DecisionLogEntry(IdOf(i), entries[i]));
+                page.Add(new DecisionLogEntry(IdOf(i), kept.Entries[i - kept.First]));
             }
 
             return Task.FromResult<IReadOnlyList<DecisionLogEntry>>(page);
@@ -72,6 +72,29 @@ public sealed class MemoryDecisionStore : IDecisionStore
         return Task.FromResult<IReadOnlyList<byte[]?>>(fields.Select(f => kept?.GetValueOrDefault(f)).ToList());
     }
 
+    public Task TrimAsync(string log, string throughId, IReadOnlyList<string> outcomeFields)
+    {
+        if (_outcomes.TryGetValue(log, out var outcomes))
+        {
+            foreach (var field in outcomeFields)
+            {
+                outcomes.TryRemove(field, out _);
+            }
+        }
+
+        if (_logs.TryGetValue(log, out var kept) && int.TryParse(throughId, NumberStyles.None, CultureInfo.InvariantCulture, out var through))
+        {
+            lock (kept)
+            {
+                var removed = Math.Clamp(through - kept.First + 1, 0, kept.Entries.Count);
+                kept.Entries.RemoveRange(0, removed);
+                kept.First += removed;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task DeleteAsync(string log)
     {
         _logs.TryRemove(log, out _);
@@ -81,4 +104,12 @@ public sealed class MemoryDecisionStore : IDecisionStore
 
     /// <summary>Fixed width, so ids order as strings do.</summary>
     private static string IdOf(int index) => index.ToString("D10", CultureInfo.InvariantCulture);
+
+    /// <summary>A log's entries kept and the id of the first: ids stay those handed out when older entries are trimmed.</summary>
+    private sealed class MemoryLog
+    {
+        public List<byte[]> Entries { get; } = [];
+
+        public int First { get; set; }
+    }
 }

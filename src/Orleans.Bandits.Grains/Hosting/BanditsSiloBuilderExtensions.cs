@@ -28,7 +28,9 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<FeedbackPublisher>();
         silo.Services.TryAddSingleton<FeedbackRulesCache>();
         silo.Services.TryAddSingleton<OutcomeClaims>();
-        silo.Services.AddOptions<DecisionLogOptions>().BindConfiguration(DecisionLogOptions.Section);
+        silo.Services.AddOptions<DecisionLogOptions>().BindConfiguration(DecisionLogOptions.Section)
+            .Validate(decisions => decisions.HasValidRetention, $"Bandits:Decisions:RetentionDays must be a number of days above 0 and at most {DecisionLogOptions.MaxRetentionDays}.")
+            .ValidateOnStart();
         silo.Services.TryAddSingleton<DecisionRecorder>();
         silo.Services.TryAddSingleton<IDecisionStore, MemoryDecisionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);

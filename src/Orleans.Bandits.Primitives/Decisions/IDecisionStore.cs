@@ -19,6 +19,12 @@ public interface IDecisionStore
     /// <summary>The outcomes kept under each field, concatenated in append order; null where there are none.</summary>
     Task<IReadOnlyList<byte[]?>> GetOutcomesAsync(string log, IReadOnlyList<string> fields);
 
+    /// <summary>
+    /// Drops the entries up to and including <paramref name="throughId"/> and the outcomes under
+    /// <paramref name="outcomeFields"/> (those of the dropped decisions): the retention. Entries after it keep their ids.
+    /// </summary>
+    Task TrimAsync(string log, string throughId, IReadOnlyList<string> outcomeFields);
+
     /// <summary>Deletes the whole log and its outcomes.</summary>
     Task DeleteAsync(string log);
 }

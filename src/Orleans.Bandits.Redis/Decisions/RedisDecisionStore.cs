@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Bandits.Primitives.Decisions;
 using StackExchange.Redis;
 
@@ -51,6 +52,22 @@ public sealed class RedisDecisionStore(ConfigurationOptions redis, string servic
         return values.Select(v => v.IsNull ? null : (byte[]?)v).ToList();
     }
 
+    /// <summary>
+    /// HDEL of the outcomes, then XTRIM MINID at the id after <paramref name="throughId"/>: two commands, since the
+    /// keys may live on different cluster nodes. A failure between them leaves the entries, and the next trim reads
+    /// them again and deletes the same fields.
+    /// </summary>
+    public async Task TrimAsync(string log, string throughId, IReadOnlyList<string> outcomeFields)
+    {
+        var database = await Database();
+        if (outcomeFields.Count > 0)
+        {
+            await database.HashDeleteAsync(OutcomesKey(log), outcomeFields.Select(f => (RedisValue)f).ToArray());
+        }
+
+        await database.ExecuteAsync("XTRIM", Key(log), "MINID", IdAfter(throughId));
+    }
+
     public async Task DeleteAsync(string log) => await (await Database()).KeyDeleteAsync([Key(log), OutcomesKey(log)]);
 
     public async ValueTask DisposeAsync()
@@ -59,6 +76,17 @@ public sealed class RedisDecisionStore(ConfigurationOptions redis, string servic
         {
             await (await _connection.Value).DisposeAsync();
         }
+    }
+
+    /// <summary>The least stream id greater than <paramref name="id"/> (<c>ms-seq</c>): XTRIM MINID keeps the entries from it on.</summary>
+    private static string IdAfter(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        var milliseconds = ulong.Parse(id.AsSpan(0, dash), CultureInfo.InvariantCulture);
+        var sequence = ulong.Parse(id.AsSpan(dash + 1), CultureInfo.InvariantCulture);
+        return sequence == ulong.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"{milliseconds + 1}-0")
+            : string.Create(CultureInfo.InvariantCulture, $"{milliseconds}-{sequence + 1}");
     }
 
     private async Task<IDatabase> Database() => (await _connection.Value).GetDatabase();

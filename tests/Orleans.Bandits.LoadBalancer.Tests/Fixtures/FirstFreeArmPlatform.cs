@@ -30,6 +30,8 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
 
     public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) => throw new NotSupportedException();
 
+    public Task<EvaluationReport> EvaluateAsync(string tenant, string experiment, EvaluationRequest request) => throw new NotSupportedException();
+
     public Task<ExperimentView> CreateExperimentAsync(string tenant, string experiment, ExperimentDefinition definition) => throw new NotSupportedException();
 
     public Task<ExperimentView> GetExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();

@@ -32,6 +32,8 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
 
     public Task<DecisionEventPage> GetEventsAsync(string tenant, string experiment, string? after = null, int limit = 1000) => inner.GetEventsAsync(tenant, experiment, after, limit);
 
+    public Task<EvaluationReport> EvaluateAsync(string tenant, string experiment, EvaluationRequest request) => inner.EvaluateAsync(tenant, experiment, request);
+
     public Task<ExperimentPage> ListExperimentsAsync(string tenant, string? after = null, int limit = ExperimentIndexPage.DefaultLimit) => inner.ListExperimentsAsync(tenant, after, limit);
 
     public Task<IReadOnlyList<PolicyInfo>> ListPoliciesAsync() => inner.ListPoliciesAsync();
