@@ -19,6 +19,7 @@ public static class BanditsCli
             FeedbackCommand.Create(),
             StatsCommand.Create(),
             PoliciesCommand.Create(),
+            ExportCommand.Create(),
             TenantsCommand.Create(),
             KeysCommand.Create(),
             SimulateCommand.Create(),

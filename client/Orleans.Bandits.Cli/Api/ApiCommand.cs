@@ -46,6 +46,11 @@ public static class ApiCommand
             error.WriteLine($"error: cannot reach the API at {address}: {Innermost(e).Message} (unreachable)");
             return ExitCodes.Unavailable;
         }
+        catch (HttpIOException e)
+        {
+            error.WriteLine($"error: the connection to the API at {address} broke: {e.Message} (unreachable)");
+            return ExitCodes.Unavailable;
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient reports its own timeout as a cancellation nobody asked for.

@@ -38,7 +38,9 @@ public sealed class ApiException(int status, string? slug, string message) : Exc
                 return new ApiException(status, null, reason);
             }
 
-            var slug = Uri.TryCreate(Text(problem.RootElement, "type"), UriKind.Absolute, out var type) && type.Segments[^1].Trim('/') is { Length: > 0 } last ? last : null;
+            // The platform's types end with a slug (".../problems/not-found"); ASP.NET's defaults point into an RFC
+            // ("...rfc9110#section-15.5.5"), where the last segment names nothing, so they get none.
+            var slug = Uri.TryCreate(Text(problem.RootElement, "type"), UriKind.Absolute, out var type) && type.Fragment.Length == 0 && type.Segments[^1].Trim('/') is { Length: > 0 } last ? last : null;
             return new ApiException(status, slug, Text(problem.RootElement, "detail") ?? Text(problem.RootElement, "title") ?? reason);
         }
         catch (JsonException)

@@ -19,6 +19,8 @@ public sealed class ConnectionTests
         new[] { "stats", "x" },
         new[] { "stats", "x", "--watch" },
         new[] { "policies" },
+        new[] { "export", "x", "--output", "never-written.parquet" },
+        new[] { "export", "x", "--output", "never-written.ndjson", "--format", "ndjson" },
         new[] { "tenants", "create", "t" },
         new[] { "keys", "create", "t", "--name", "web" },
         new[] { "keys", "revoke", "t", "k" },
