@@ -20,6 +20,7 @@ public static class BanditsCli
             StatsCommand.Create(),
             PoliciesCommand.Create(),
             ExportCommand.Create(),
+            EvaluateCommand.Create(),
             TenantsCommand.Create(),
             KeysCommand.Create(),
             SimulateCommand.Create(),

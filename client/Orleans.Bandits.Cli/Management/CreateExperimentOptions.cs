@@ -87,9 +87,9 @@ public sealed class CreateExperimentOptions
             {
                 var values = policy["params"] as JsonObject ?? [];
                 policy["params"] = values;
-                foreach (var (name, value) in parameters)
+                foreach (var (name, value) in PolicyParameters.ToJson(parameters).ToList())
                 {
-                    values[name] = value.Length == 1 ? JsonValue.Create(value[0]) : new JsonArray([.. value.Select(v => JsonValue.Create(v))]);
+                    values[name] = value?.DeepClone();
                 }
             }
         }

@@ -19,6 +19,7 @@ public sealed class ConnectionTests
         new[] { "stats", "x" },
         new[] { "stats", "x", "--watch" },
         new[] { "policies" },
+        new[] { "evaluate", "x", "--policy", "ucb1" },
         new[] { "export", "x", "--output", "never-written.parquet" },
         new[] { "export", "x", "--output", "never-written.ndjson", "--format", "ndjson" },
         new[] { "tenants", "create", "t" },
