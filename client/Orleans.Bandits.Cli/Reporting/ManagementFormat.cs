@@ -17,9 +17,6 @@ public static class ManagementFormat
     public static string Interval(double[]? interval) =>
         interval is [var low, var high] ? $"[{Number(low)}, {Number(high)}]" : ReportFormat.Missing;
 
-    public static string Interval(double? low, double? high) =>
-        low is { } l && high is { } h ? Interval([l, h]) : ReportFormat.Missing;
-
     public static string Time(DateTimeOffset? value) => value is { } v ? v.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : ReportFormat.Missing;
 
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";

@@ -25,7 +25,7 @@ public sealed class EvaluateCommandTests(LiveApiFixture api) : IClassFixture<Liv
         foreach (var estimate in json.GetProperty("estimates").EnumerateArray())
         {
             var interval = estimate.GetProperty("ci95");
-            Assert.Contains(ManagementFormat.Interval(interval[0].GetDouble(), interval[1].GetDouble()), table.Output);
+            Assert.Contains(ManagementFormat.Interval([interval[0].GetDouble(), interval[1].GetDouble()]), table.Output);
         }
     }
 
