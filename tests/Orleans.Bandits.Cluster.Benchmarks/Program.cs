@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using Orleans.Bandits.Cluster.Benchmarks;
+using Orleans.Bandits.Cluster.Benchmarks.Decisions;
 using Orleans.Bandits.Cluster.Benchmarks.Durable;
 using Orleans.Bandits.Cluster.Benchmarks.Feedback;
 using Orleans.Bandits.Cluster.Benchmarks.Hosting;
 using Orleans.Bandits.Cluster.Benchmarks.Selection;
 
-// dotnet run -c Release --project tests/Orleans.Bandits.Cluster.Benchmarks -- [--quick] [--selection-only | --feedback-only | --durable-only]
+// dotnet run -c Release --project tests/Orleans.Bandits.Cluster.Benchmarks -- [--quick] [--selection-only | --feedback-only | --durable-only | --decisions-only]
 var options = RunOptions.Parse(args);
 var exitCode = 0;
 
@@ -50,6 +51,11 @@ if (options.Feedback)
 if (options.Durable)
 {
     DurableReport.Write(Console.Out, await new DurableFeedbackBenchmark(Console.Out, options.Quick).RunAsync());
+}
+
+if (options.Decisions)
+{
+    DecisionAppendReport.Write(Console.Out, await new DecisionAppendBenchmark(Console.Out, options.Quick).RunAsync());
 }
 
 return exitCode;

@@ -21,8 +21,9 @@ public static class BudgetCommand
             var footprints = await new BudgetRun(count).RunAsync(cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"[bold]{MachineDescription.Capture().LoadLine}[/] (at the end)");
             Console.WriteLine();
-            Console.WriteLine(new BudgetReport(count, footprints).ToMarkdown());
-            return 0;
+            var report = new BudgetReport(count, footprints);
+            Console.WriteLine(report.ToMarkdown());
+            return report.WithinStatedBound ? 0 : 1;
         });
         return command;
     }

@@ -12,6 +12,16 @@ public sealed class BudgetReport(int perPolicy, IReadOnlyList<PolicyFootprint> f
 
     private static readonly long BudgetBytes = ExperimentDefinitionValidator.MaxStateDoubles * sizeof(double);
 
+    /// <summary>
+    /// The per-experiment bound the README states for a local-mode silo: three copies of the learned values (the
+    /// state and the replica at 8 bytes a value, the in-memory store's serialized copy at 9: 3.125 × the budget)
+    /// with room for the arrays a write or a refresh has in flight, so 4 × the budget.
+    /// </summary>
+    private static readonly long StatedBoundBytes = 4 * BudgetBytes;
+
+    /// <summary>Whether every policy's trained experiment stayed within <see cref="StatedBoundBytes"/>; the command fails otherwise.</summary>
+    public bool WithinStatedBound => footprints.All(f => f.Trained.WorkingSetBytes <= StatedBoundBytes);
+
     public string ToMarkdown()
     {
         var text = new StringBuilder();
@@ -29,6 +39,8 @@ public sealed class BudgetReport(int perPolicy, IReadOnlyList<PolicyFootprint> f
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Largest working-set growth per experiment: {Size(largest.Trained.WorkingSetBytes)} ({largest.Policy}, trained), {largest.Trained.WorkingSetBytes / (double)BudgetBytes:F2} × the {BudgetBytes / Mb:N0} MB budget.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Stated bound (README, Security): {Size(StatedBoundBytes)} per experiment; {(WithinStatedBound ? "every policy is within it" : "EXCEEDED")}.");
         return text.ToString();
     }
 
