@@ -28,6 +28,23 @@ public sealed class ExportCommandTests(LiveApiFixture api) : IClassFixture<LiveA
     }
 
     [Fact]
+    public async Task Parquet_export_writes_the_file_the_API_serves_and_nothing_else()
+    {
+        var id = await ExperimentWithDecisionsAsync(3);
+        var file = Path.Combine(_directory, "events.parquet");
+
+        var run = await api.RunAsync("export", id, "--output", file);
+
+        CliAssert.Succeeded(run);
+        Assert.Contains("of Parquet", run.Output);
+        using var http = new HttpClient();
+        Assert.Equal(await http.GetByteArrayAsync($"{api.Url}v1/experiments/{id}/events.parquet"), File.ReadAllBytes(file));
+        // Parquet files begin and end with the magic "PAR1".
+        Assert.Equal("PAR1"u8.ToArray(), File.ReadAllBytes(file)[..4]);
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Ndjson_export_keeps_only_the_decisions_inside_the_window()
     {
         var id = await ExperimentWithDecisionsAsync(2);
