@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orleans.Bandits.Cli.Commands;
+using Orleans.Bandits.Cli.Management;
 
 namespace Orleans.Bandits.Cli;
 
@@ -10,8 +11,18 @@ public static class BanditsCli
     public static readonly TimeSpan StopGrace = TimeSpan.FromMinutes(5);
 
     public static RootCommand CreateRootCommand() =>
-        new("Orleans.Bandits command line: simulate bandit policies and measure their regret, alone or on a live cluster.")
+        new("Orleans.Bandits command line: manage experiments over the HTTP API, simulate bandit policies and measure their regret, alone or on a live cluster.")
         {
+            ExperimentsCommand.Create(),
+            ArmsCommand.Create(),
+            SelectCommand.Create(),
+            FeedbackCommand.Create(),
+            StatsCommand.Create(),
+            PoliciesCommand.Create(),
+            ExportCommand.Create(),
+            EvaluateCommand.Create(),
+            TenantsCommand.Create(),
+            KeysCommand.Create(),
             SimulateCommand.Create(),
             StudyCommand.Create(),
         };
@@ -25,7 +36,8 @@ public static class BanditsCli
         RunAsync(args, output, error).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Run"/>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <param name="cancellationToken">Ends the command as Ctrl-C would (e.g. <c>stats --watch</c>).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -46,6 +58,6 @@ public static class BanditsCli
 
         // Ctrl-C or SIGTERM cancels the command's token; a study then finishes its batches and
         // reports the rounds every run reached, which takes longer than the 2 s default allows.
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = StopGrace });
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = StopGrace }, cancellationToken);
     }
 }

@@ -1,0 +1,3 @@
+namespace Orleans.Bandits.Cli.Api.Models;
+
+public sealed record TenantModel(string Id);
