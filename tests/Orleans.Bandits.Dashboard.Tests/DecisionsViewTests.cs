@@ -58,4 +58,67 @@ public sealed class DecisionsViewTests(BrowserFixture browser, DashboardSiloFixt
         Assert.Equal(arms.Select(a => a.GetProperty("count").GetInt64()), perArm[1].EnumerateArray().Select(v => v.GetInt64()));
         Assert.Empty(_page.ConsoleErrors());
     }
+
+    [Fact]
+    public async Task The_evaluate_panel_shows_what_the_endpoint_estimates_for_the_chosen_policy()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new { id = "evaluated", arms = new[] { new { id = "a" }, new { id = "b" } }, policy = new { name = "random" } });
+        await Api.SelectAndRewardAsync(silo.Http, "evaluated", 40, (arm, _) => arm == "a" ? 1 : 0);
+        await Eventually.Until(
+            () => Api.StatsAsync(silo.Http, "evaluated"),
+            s => s.GetProperty("decisions").GetInt64() == 40,
+            TimeSpan.FromSeconds(20),
+            "all 40 decisions recorded");
+        var request = new { policy = new { name = "epsilon-greedy", @params = new { epsilon = 0.2 } }, estimators = new[] { "ips", "snips", "dr" } };
+        var expected = await (await silo.Http.PostAsJsonAsync("/v1/experiments/evaluated/evaluate", request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        _page.Open("#/experiments/evaluated");
+        _page.Until(d => d.FindElements(By.CssSelector("#evaluate-policy option[value='epsilon-greedy']")).Count == 1, "the policy catalogue in the panel");
+        _page.Script("const s = document.getElementById('evaluate-policy'); s.value = 'epsilon-greedy';");
+        var parameters = _page.Element(By.Id("evaluate-params"));
+        parameters.Clear();
+        parameters.SendKeys("{\"epsilon\": 0.2}");
+        _page.Element(By.Id("evaluate-run")).Click();
+        _page.TextWhen(By.Id("evaluate-status"), text => text.StartsWith("epsilon-greedy on", StringComparison.Ordinal), "the estimates");
+
+        Assert.Equal($"epsilon-greedy on {expected.GetProperty("events").GetInt64()} logged events.", _page.Element(By.Id("evaluate-status")).Text);
+        Assert.Equal(Value(expected.GetProperty("logged").GetProperty("value")), Cell("logged policy", "value"));
+        foreach (var estimate in expected.GetProperty("estimates").EnumerateArray())
+        {
+            var name = estimate.GetProperty("estimator").GetString()!;
+            Assert.Equal(Value(estimate.GetProperty("value")), Cell(name, "value"));
+            var interval = estimate.GetProperty("ci95");
+            Assert.Equal($"[{Value(interval[0])}, {Value(interval[1])}]", Cell(name, "ci95"));
+        }
+
+        _page.Screenshot("decisions");
+        Assert.Empty(_page.ConsoleErrors());
+    }
+
+    [Fact]
+    public async Task The_evaluate_panel_shows_the_problem_when_the_log_cannot_be_evaluated()
+    {
+        // One arm: every choice is certain, so no decision has a usable propensity and the endpoint answers 409.
+        await Api.CreateExperimentAsync(silo.Http, new { id = "certain", arms = new[] { new { id = "only" } }, policy = new { name = "ucb1" } });
+        await Api.SelectAndRewardAsync(silo.Http, "certain", 3, (_, _) => 1);
+        _page.Open("#/experiments/certain");
+        _page.Until(d => d.FindElements(By.CssSelector("#evaluate-policy option")).Count > 1, "the policy catalogue in the panel");
+        await Eventually.Until(
+            () => Api.StatsAsync(silo.Http, "certain"),
+            s => s.GetProperty("decisions").GetInt64() == 3,
+            TimeSpan.FromSeconds(20),
+            "all 3 decisions recorded");
+        _page.Element(By.Id("evaluate-run")).Click();
+        _page.Until(d => d.FindElement(By.Id("evaluate-status")).GetAttribute("class") == "error", "the problem to be shown");
+
+        Assert.False(_page.Element(By.Id("evaluate-table")).Displayed);
+        Assert.StartsWith("The log has 3 decisions with a reward in the window, 0 of them with a propensity", _page.Element(By.Id("evaluate-status")).Text);
+    }
+
+    private string Cell(string estimate, string field) =>
+        _page.Element(By.CssSelector($"#evaluate-table tr[data-estimate='{estimate}'] td[data-field='{field}']")).Text;
+
+    /// <summary>As the page formats a number: three decimals, a dash for none.</summary>
+    private static string Value(JsonElement number) =>
+        number.ValueKind == JsonValueKind.Number ? number.GetDouble().ToString("F3", CultureInfo.InvariantCulture) : "—";
 }
