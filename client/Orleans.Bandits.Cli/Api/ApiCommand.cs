@@ -36,6 +36,11 @@ public static class ApiCommand
             error.WriteLine($"error: {e.Option}: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (RejectedException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Rejected;
+        }
         catch (ApiException e)
         {
             error.WriteLine(e.OneLine);
