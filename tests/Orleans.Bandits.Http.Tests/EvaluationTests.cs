@@ -148,6 +148,14 @@ public sealed class EvaluationTests(SiloWithApiFixture fixture) : IClassFixture<
         var batch = await Json(await Http.PostAsJsonAsync("/v1/feedback/batch", new { items }));
         Assert.Equal(Decisions, batch.GetProperty("accepted").GetInt32());
         await DecisionsRecorded(experiment, Decisions);
+
+        // Training goes on in the background and moves the experiment's version, which a test comparing the
+        // experiment before and after an evaluation must not read as the evaluation's doing.
+        await Eventually.Until(
+            async () => await Json(await Http.GetAsync($"/v1/experiments/{experiment}/stats")),
+            s => s.GetProperty("trainedEvents").GetInt64() == Decisions,
+            TimeSpan.FromSeconds(30),
+            $"all {Decisions} rewards learned");
         return rewards;
     }
 
