@@ -12,6 +12,9 @@ public class OpenSiloFixture : IAsyncLifetime
 
     public HttpClient Http => Host.Http;
 
+    /// <summary>The silo's client gateway port, for an Orleans client (the .NET client) to connect to.</summary>
+    public int GatewayPort => Host.GatewayPort;
+
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     private ApiHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
