@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Orleans.Bandits.Testing;
 
 namespace Orleans.Bandits.Http.Tests;
 
@@ -16,7 +17,13 @@ public sealed class MalformedInputTests(UnlimitedSiloFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/v1/experiments", new { id = "fuzz-target", arms = new[] { new { id = "a" }, new { id = "b" } } })).StatusCode);
         var token = (await (await http.PostAsJsonAsync("/v1/experiments/fuzz-target/select", new { })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         var experimentBefore = await http.GetStringAsync("/v1/experiments/fuzz-target");
-        var statsBefore = await http.GetStringAsync("/v1/experiments/fuzz-target/stats");
+
+        // The select's decision reaches the log a few milliseconds later, off its path; "before" is once it is there.
+        var statsBefore = await Eventually.Until(
+            () => http.GetStringAsync("/v1/experiments/fuzz-target/stats"),
+            stats => JsonDocument.Parse(stats).RootElement.GetProperty("decisions").GetInt64() == 1,
+            TimeSpan.FromSeconds(20),
+            "the select's decision to be recorded");
 
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();

@@ -7,7 +7,6 @@ namespace Orleans.Bandits.Cli.Tests.Management;
 public sealed class EvaluateCommandTests(LiveApiFixture api) : IClassFixture<LiveApiFixture>
 {
     private const int Decisions = 20;
-    private static readonly TimeSpan LogLimit = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Evaluate_prints_the_logged_value_and_each_estimate_the_API_computed()
@@ -65,16 +64,7 @@ public sealed class EvaluateCommandTests(LiveApiFixture api) : IClassFixture<Liv
             CliAssert.Succeeded(await api.RunAsync("feedback", selection.GetProperty("token").GetString()!, "--reward", reward));
         }
 
-        await Eventually.Until(
-            async () =>
-            {
-                using var http = new HttpClient();
-                using var page = JsonDocument.Parse(await http.GetStringAsync($"{api.Url}v1/experiments/{id}/events?limit=10000"));
-                return page.RootElement.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("reward").ValueKind == JsonValueKind.Number);
-            },
-            rewarded => rewarded == Decisions,
-            LogLimit,
-            $"{Decisions} rewarded decisions in the log");
+        await api.WaitForRewardedDecisionsAsync(id, Decisions);
         return id;
     }
 }

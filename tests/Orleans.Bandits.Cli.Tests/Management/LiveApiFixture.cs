@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Orleans.Bandits.Cli.Tests.Commands;
+using Orleans.Bandits.Testing;
 using Orleans.Bandits.Testing.Silos;
 
 namespace Orleans.Bandits.Cli.Tests.Management;
@@ -17,6 +19,19 @@ public class LiveApiFixture : IAsyncLifetime
 
     /// <summary>Runs <c>bandits</c> with <paramref name="args"/> against this silo (<c>--url</c> added).</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRun.InvokeAsync([.. args, "--url", Url]);
+
+    /// <summary>Waits (at most 30 s) until <paramref name="count"/> decisions of <paramref name="id"/> have their reward in the log: recording and joining happen off the select and feedback paths.</summary>
+    public async Task WaitForRewardedDecisionsAsync(string id, int count) =>
+        await Eventually.Until(
+            async () =>
+            {
+                using var http = new HttpClient();
+                using var page = JsonDocument.Parse(await http.GetStringAsync($"{Url}v1/experiments/{id}/events?limit=10000"));
+                return page.RootElement.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("reward").ValueKind == JsonValueKind.Number);
+            },
+            rewarded => rewarded == count,
+            TimeSpan.FromSeconds(30),
+            $"{count} rewarded decisions in the log");
 
     /// <summary>An experiment id no other test uses.</summary>
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];

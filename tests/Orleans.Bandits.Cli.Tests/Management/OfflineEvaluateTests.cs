@@ -11,7 +11,6 @@ namespace Orleans.Bandits.Cli.Tests.Management;
 public sealed class OfflineEvaluateTests(LiveApiFixture api) : IClassFixture<LiveApiFixture>, IDisposable
 {
     private const int Decisions = 30;
-    private static readonly TimeSpan LogLimit = TimeSpan.FromSeconds(30);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("bandits-cli-offline-").FullName;
 
@@ -137,16 +136,7 @@ public sealed class OfflineEvaluateTests(LiveApiFixture api) : IClassFixture<Liv
             CliAssert.Succeeded(await api.RunAsync("feedback", selection.GetProperty("token").GetString()!, "--reward", reward));
         }
 
-        await Eventually.Until(
-            async () =>
-            {
-                using var http = new HttpClient();
-                using var page = JsonDocument.Parse(await http.GetStringAsync($"{api.Url}v1/experiments/{id}/events?limit=10000"));
-                return page.RootElement.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("reward").ValueKind == JsonValueKind.Number);
-            },
-            rewardedCount => rewardedCount == decisions,
-            LogLimit,
-            $"{decisions} rewarded decisions in the log");
+        await api.WaitForRewardedDecisionsAsync(id, decisions);
     }
 
     private async Task<string> ExportAsync(string id)
