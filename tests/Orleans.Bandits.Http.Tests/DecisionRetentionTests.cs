@@ -55,6 +55,17 @@ public sealed class DecisionRetentionTests(RetentionSiloFixture fixture) : IClas
         Assert.Contains("RetentionDays", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("60001")]
+    public async Task A_silo_refuses_to_start_with_a_gather_time_out_of_range(string milliseconds)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ApiHost.StartAsync(new Dictionary<string, string> { ["Bandits:Decisions:GatherMilliseconds"] = milliseconds }));
+
+        Assert.Contains("GatherMilliseconds", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<string> Select()
     {
         var response = await Http.PostAsJsonAsync("/v1/experiments/expiring/select", new { });

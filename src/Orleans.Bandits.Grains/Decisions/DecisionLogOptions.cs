@@ -21,6 +21,18 @@ public sealed class DecisionLogOptions
     public int MaxWaiting { get; set; } = 100_000;
 
     /// <summary>
+    /// Milliseconds a silo's recorder gathers decisions before it appends them (one append per experiment log):
+    /// longer makes fuller appends, and adds to what a crash loses and to when the log shows a decision. A
+    /// silo that stops appends what it gathered first.
+    /// </summary>
+    public double GatherMilliseconds { get; set; } = 10;
+
+    public TimeSpan GatherTime => TimeSpan.FromMilliseconds(GatherMilliseconds);
+
+    /// <summary>Whether <see cref="GatherMilliseconds"/> is between 1 ms and a minute.</summary>
+    public bool HasValidGatherTime => GatherMilliseconds is >= 1 and <= 60_000;
+
+    /// <summary>
     /// Days a decision and its outcomes stay in the log (fractions allowed); then the log's grain drops them, within
     /// a second while the log is active, else when it next activates. Stats keep counting them: <c>decisions</c> is
     /// every selection recorded. Keep it longer than the longest reward wait, or a decision dropped before its wait

@@ -8,8 +8,9 @@ namespace Orleans.Bandits.Grains.Decisions;
 
 /// <summary>
 /// Records selections off the select path: a selection is handed over and never waited for. The first decision
-/// handed over schedules a flush <see cref="GatherTime"/> later; everything handed over meanwhile goes in it, one
-/// append per experiment log, so a busy experiment costs one store write per flush, not per selection.
+/// handed over schedules a flush <see cref="DecisionLogOptions.GatherTime"/> later; everything handed over meanwhile
+/// goes in it, one append per experiment log, so a busy experiment costs one store write per flush, not per
+/// selection. A silo that stops flushes at once and waits for its appends, so a restart loses no decision.
 /// </summary>
 /// <remarks>
 /// Why wait at all: an append that started as soon as a log was idle (group commit) made nearly one grain call
@@ -18,12 +19,13 @@ namespace Orleans.Bandits.Grains.Decisions;
 /// speed without the log. Gathering for a few milliseconds makes batches of hundreds.
 /// </remarks>
 public sealed partial class DecisionRecorder(IGrainFactory grains, IOptions<DecisionLogOptions> options, ILogger<DecisionRecorder> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>Decisions per append: one log entry.</summary>
     public const int MaxDecisionsPerAppend = 1024;
 
-    /// <summary>How long decisions gather before a flush: what they add to a crash's loss, and to when a log shows them.</summary>
-    public static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(10);
+    /// <summary>How often a stopping silo looks whether its last appends have returned.</summary>
+    private static readonly TimeSpan StopPoll = TimeSpan.FromMilliseconds(10);
 
     private readonly ConcurrentQueue<(string Log, DecisionRecord Decision)> _handedOver = new();
     private readonly DecisionLogOptions _options = options.Value;
@@ -52,14 +54,35 @@ public sealed partial class DecisionRecorder(IGrainFactory grains, IOptions<Deci
     }
 
     /// <summary>
-    /// Waits <see cref="GatherTime"/>, then appends everything handed over by then. Off the selecting grain's
-    /// scheduler (<c>ConfigureAwait(false)</c>) and without its request context: a flush carries every grain's decisions.
+    /// Flushes in the first stage a stopping silo leaves (active), while its messaging and the cluster's grains still
+    /// answer, so the appends reach the logs' grains wherever they live.
+    /// </summary>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(DecisionRecorder), ServiceLifecycleStage.Active, _ => Task.CompletedTask, FlushOnStopAsync);
+
+    /// <summary>Appends what was gathered without waiting out the gather time, then waits until every append has returned (or the stop is cut short).</summary>
+    private async Task FlushOnStopAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        while (Volatile.Read(ref _waiting) > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(StopPoll, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Waits the gather time, then appends everything handed over by then. Off the selecting grain's scheduler
+    /// (<c>ConfigureAwait(false)</c>) and without its request context: a flush carries every grain's decisions.
     /// </summary>
     private async Task FlushSoonAsync()
     {
-        await Task.Delay(GatherTime).ConfigureAwait(false);
+        await Task.Delay(_options.GatherTime).ConfigureAwait(false);
         RequestContext.Clear();
+        await FlushAsync().ConfigureAwait(false);
+    }
 
+    private async Task FlushAsync()
+    {
         // Decisions handed over from here on schedule the next flush, which may overlap this one's appends.
         Volatile.Write(ref _flushScheduled, 0);
         var logs = new Dictionary<string, List<DecisionRecord>>();

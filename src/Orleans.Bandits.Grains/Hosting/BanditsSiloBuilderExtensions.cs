@@ -30,8 +30,10 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<OutcomeClaims>();
         silo.Services.AddOptions<DecisionLogOptions>().BindConfiguration(DecisionLogOptions.Section)
             .Validate(decisions => decisions.HasValidRetention, $"Bandits:Decisions:RetentionDays must be a number of days above 0 and at most {DecisionLogOptions.MaxRetentionDays}.")
+            .Validate(decisions => decisions.HasValidGatherTime, "Bandits:Decisions:GatherMilliseconds must be from 1 to 60000.")
             .ValidateOnStart();
         silo.Services.TryAddSingleton<DecisionRecorder>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<DecisionRecorder>());
         silo.Services.TryAddSingleton<IDecisionStore, MemoryDecisionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

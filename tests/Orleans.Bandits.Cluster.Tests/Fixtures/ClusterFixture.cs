@@ -20,9 +20,18 @@ public class ClusterFixture : IAsyncLifetime
     public IBanditsClient OnSilo(int index) => new BanditsClient(TestClusters.GrainsOf(Cluster.Silos[index]));
 
     public async Task InitializeAsync() =>
-        Cluster = await TestClusters.StartAsync<TestSiloConfigurator>(SiloCount, builder => builder.AddClientBuilderConfigurator<TestClientConfigurator>());
+        Cluster = await TestClusters.StartAsync<TestSiloConfigurator>(SiloCount, builder =>
+        {
+            builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+            Configure(builder);
+        });
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Adds to the cluster a fixture of its own needs (e.g. another silo configurator).</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
+    {
+    }
 }
 
 [CollectionDefinition(Name)]
