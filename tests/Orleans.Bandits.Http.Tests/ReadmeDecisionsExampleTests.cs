@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Orleans.Bandits.Testing;
 
@@ -12,7 +11,7 @@ namespace Orleans.Bandits.Http.Tests;
 /// 5080). The `duckdb` CLI is not installable offline, so the script's `duckdb -c` hands its query to the test,
 /// which runs it with DuckDB.NET, the same engine, on the file the script downloaded.
 /// </summary>
-public sealed partial class ReadmeDecisionsExampleTests(SiloWithApiFixture fixture) : IClassFixture<SiloWithApiFixture>
+public sealed class ReadmeDecisionsExampleTests(SiloWithApiFixture fixture) : IClassFixture<SiloWithApiFixture>
 {
     private const int Decisions = 200;
 
@@ -24,7 +23,7 @@ public sealed partial class ReadmeDecisionsExampleTests(SiloWithApiFixture fixtu
         {
             var query = Path.Combine(directory.FullName, "query.sql");
             var script = $"duckdb() {{ printf '%s' \"$2\" > '{query}'; }}\n"
-                + ExampleBlock().Replace("http://127.0.0.1:5080", fixture.Http.BaseAddress!.ToString().TrimEnd('/'), StringComparison.Ordinal);
+                + ReadmeBlocks.Bash("decisions-example").Replace("http://127.0.0.1:5080", fixture.Http.BaseAddress!.ToString().TrimEnd('/'), StringComparison.Ordinal);
             var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
             {
                 WorkingDirectory = directory.FullName,
@@ -90,22 +89,6 @@ public sealed partial class ReadmeDecisionsExampleTests(SiloWithApiFixture fixtu
 
         return rows;
     }
-
-    private static string ExampleBlock()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var match = Example().Match(readme);
-        Assert.True(match.Success, "README.md has no <!-- decisions-example --> block.");
-        return match.Groups[1].Value;
-    }
-
-    private static string RepositoryRoot() =>
-        typeof(ReadmeDecisionsExampleTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "RepositoryRoot").Value!;
-
-    [GeneratedRegex(@"<!-- decisions-example -->\s*```bash\n(.*?)```\s*<!-- /decisions-example -->", RegexOptions.Singleline)]
-    private static partial Regex Example();
 
     /// <summary>The JSON documents curl printed one after another (without newlines between them).</summary>
     private static List<JsonElement> JsonValues(string output)

@@ -10,7 +10,7 @@ public sealed partial class ReadmeQuickStartTests(SiloWithApiFixture fixture) : 
     [Fact]
     public async Task The_quick_start_commands_create_select_learn_and_report()
     {
-        var script = QuickStartBlock().Replace("http://127.0.0.1:5080", fixture.Http.BaseAddress!.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        var script = ReadmeBlocks.Bash("quickstart").Replace("http://127.0.0.1:5080", fixture.Http.BaseAddress!.ToString().TrimEnd('/'), StringComparison.Ordinal);
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var bash = Process.Start(start)!;
         var output = await bash.StandardOutput.ReadToEndAsync();
@@ -26,20 +26,6 @@ public sealed partial class ReadmeQuickStartTests(SiloWithApiFixture fixture) : 
         Assert.False(string.IsNullOrEmpty(documents[1].GetProperty("eventId").GetString()));
         Assert.Equal(1, documents[2].GetProperty("trainedEvents").GetInt64());
     }
-
-    private static string QuickStartBlock()
-    {
-        var root = typeof(ReadmeQuickStartTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "RepositoryRoot").Value!;
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var match = QuickStart().Match(readme);
-        Assert.True(match.Success, "README.md has no <!-- quickstart --> block.");
-        return match.Groups[1].Value;
-    }
-
-    [GeneratedRegex(@"<!-- quickstart -->\s*```bash\n(.*?)```\s*<!-- /quickstart -->", RegexOptions.Singleline)]
-    private static partial Regex QuickStart();
 
     [GeneratedRegex(@"\{.*?\}(?=\{|\n|$)", RegexOptions.Singleline)]
     private static partial Regex JsonObjects();
