@@ -31,7 +31,7 @@ public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task A_poison_entry_ends_in_the_dead_letter_stream_and_every_other_entry_of_its_queue_is_delivered_once()
     {
-        using var counters = new StreamCounters();
+        using var counters = new CounterTotals(CounterTotals.Streams);
         var poisoned = StreamId.Create(ProbeEvent.Namespace, $"poisoned-{Guid.NewGuid():N}");
         var neighbours = _queues.Neighbours(poisoned, $"neighbour-{Guid.NewGuid():N}", 3);
         Assert.Equal(3, neighbours.Count);
@@ -113,7 +113,7 @@ public sealed class DeliveryTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task An_entry_that_cannot_be_decoded_is_dead_lettered_at_once_and_its_stream_goes_on()
     {
-        using var counters = new StreamCounters();
+        using var counters = new CounterTotals(CounterTotals.Streams);
         var stream = StreamId.Create(ProbeEvent.Namespace, $"garbled-{Guid.NewGuid():N}");
         var garbage = await _queues.AppendRawAsync(stream, [0xde, 0xad, 0xbe, 0xef, 0x00, 0x17]);
         var ids = Ids("after-garbage", 4);

@@ -16,7 +16,7 @@ public sealed class SiloFailureTests(RedisServerFixture redis)
         await using var cluster = await RedisCluster.StartAsync(redis, silos: 3);
         var experiments = await cluster.CreateExperimentsAsync("crash", experimentCount);
         var load = new FeedbackLoad(cluster, experiments);
-        using var counters = new StreamCounters();
+        using var counters = new CounterTotals(CounterTotals.Streams);
 
         // Each of the first three phases loses a silo a fifth of the way in; a fresh silo joins in its
         // place, so the last phase runs on silos that all took over queues from dead ones.

@@ -58,7 +58,13 @@ public sealed partial class DecisionRecorder(IGrainFactory grains, IOptions<Deci
     /// answer, so the appends reach the logs' grains wherever they live.
     /// </summary>
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(DecisionRecorder), ServiceLifecycleStage.Active, _ => Task.CompletedTask, FlushOnStopAsync);
+        lifecycle.Subscribe(nameof(DecisionRecorder), ServiceLifecycleStage.Active, StartObserving, FlushOnStopAsync);
+
+    private Task StartObserving(CancellationToken cancellationToken)
+    {
+        BanditsMetrics.ObserveWaitingDecisions(this, () => Volatile.Read(ref _waiting));
+        return Task.CompletedTask;
+    }
 
     /// <summary>Appends what was gathered without waiting out the gather time, then waits until every append has returned (or the stop is cut short).</summary>
     private async Task FlushOnStopAsync(CancellationToken cancellationToken)
@@ -68,6 +74,8 @@ public sealed partial class DecisionRecorder(IGrainFactory grains, IOptions<Deci
         {
             await Task.Delay(StopPoll, CancellationToken.None);
         }
+
+        BanditsMetrics.ForgetWaitingDecisions(this);
     }
 
     /// <summary>

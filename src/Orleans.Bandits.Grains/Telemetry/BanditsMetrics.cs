@@ -16,6 +16,7 @@ public static class BanditsMetrics
 
     private static readonly Meter Meter = new(BanditsTelemetry.MeterName);
     private static readonly ConcurrentDictionary<string, string> Tags = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<object, Func<long>> WaitingDecisionSources = new();
 
     public static readonly Counter<long> Selections = Meter.CreateCounter<long>("bandits.selections", description: "Arms selected.");
     public static readonly Counter<long> FeedbackAccepted = Meter.CreateCounter<long>("bandits.feedback.accepted", description: "Feedback events durably accepted.");
@@ -26,7 +27,20 @@ public static class BanditsMetrics
     public static readonly Counter<long> DecisionsRecorded = Meter.CreateCounter<long>("bandits.decisions.recorded", description: "Selections appended to their experiment's decision log.");
     public static readonly Counter<long> DecisionsUnrecorded = Meter.CreateCounter<long>("bandits.decisions.unrecorded", description: "Selections served but not logged (the silo's recorder was full, or an append failed); their tokens still train.");
     public static readonly Counter<long> DecisionsUndecidable = Meter.CreateCounter<long>("bandits.decisions.undecidable", description: "Decisions the reward-wait sweep reached too long after their token expired to default them safely.");
+    public static readonly ObservableUpDownCounter<long> DecisionsWaiting = Meter.CreateObservableUpDownCounter(
+        "bandits.decisions.waiting",
+        () => WaitingDecisionSources.Values.Sum(waiting => waiting()),
+        description: "Selections handed to the silo's decision recorder and not yet appended: what a crash of the silo now would leave unrecorded.");
+
     public static readonly Histogram<double> ReplicaStaleness = Meter.CreateHistogram<double>("bandits.replica.staleness", unit: "ms", description: "Age of the replica a selection was served from.");
+
+    /// <summary>
+    /// Reports <paramref name="waiting"/> in <see cref="DecisionsWaiting"/> until <see cref="ForgetWaitingDecisions"/>. Read when
+    /// the gauge is collected, so the select path pays nothing for it. Keyed by owner: a test process hosts several silos.
+    /// </summary>
+    public static void ObserveWaitingDecisions(object owner, Func<long> waiting) => WaitingDecisionSources[owner] = waiting;
+
+    public static void ForgetWaitingDecisions(object owner) => WaitingDecisionSources.TryRemove(owner, out _);
 
     public static TagList For(string experimentKey) => new() { { BanditsTelemetry.ExperimentTag, Tag(experimentKey) } };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Bandits.Cluster.Tests.Fixtures;
 using Orleans.Bandits.Grains.Decisions;
@@ -36,6 +37,9 @@ public sealed class GracefulStopTests(GracefulStopTests.LongGatherCluster fixtur
 
         Assert.Equal(0, (await fixture.Client.GetStatsAsync(Tenant, name)).Decisions);
 
+        // What a crash now would lose is on the gauge (summed over the process's silos, so other tests' decisions may add to it).
+        Assert.True(WaitingDecisions() >= selects, "the gathered decisions are not reported as waiting");
+
         await fixture.Cluster.StopSiloAsync(leaving);
 
         var stats = await Eventually.Until(
@@ -44,6 +48,23 @@ public sealed class GracefulStopTests(GracefulStopTests.LongGatherCluster fixtur
             TimeSpan.FromSeconds(30),
             $"the {selects} gathered decisions appended by the stopping silo");
         Assert.Equal(selects, stats.Decisions);
+    }
+
+    private static long WaitingDecisions()
+    {
+        long waiting = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument.Meter.Name == BanditsTelemetry.MeterName && instrument.Name == "bandits.decisions.waiting")
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => waiting += value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return waiting;
     }
 
     /// <summary>Three silos whose recorders gather for a minute.</summary>

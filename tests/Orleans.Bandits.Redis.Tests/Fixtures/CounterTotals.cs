@@ -3,17 +3,23 @@ using System.Diagnostics.Metrics;
 
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 
-/// <summary>Sums the Redis stream provider's counters, by instrument, queue and reason, while it is alive.</summary>
-public sealed class StreamCounters : IDisposable
+/// <summary>Sums the platform's counters whose names start with a prefix, by instrument, queue and reason, while it is alive.</summary>
+public sealed class CounterTotals : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Instrument, string Queue, string Reason), long> _counts = new();
 
-    public StreamCounters()
+    /// <summary>The stream provider's counters.</summary>
+    public const string Streams = "bandits.streams.";
+
+    /// <summary>The decision recorders' counters.</summary>
+    public const string Decisions = "bandits.decisions.";
+
+    public CounterTotals(string instrumentPrefix)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == BanditsTelemetry.MeterName && instrument.Name.StartsWith("bandits.streams.", StringComparison.Ordinal))
+            if (instrument.Meter.Name == BanditsTelemetry.MeterName && instrument.Name.StartsWith(instrumentPrefix, StringComparison.Ordinal))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
