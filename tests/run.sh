@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v docker-compose >/dev/null || need+=(docker-compose)
+# silo/run-local-cluster.sh (LocalClusterScriptTests) waits for readiness with curl.
+command -v curl >/dev/null || need+=(curl)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 # The client suites and the OpenAPI checks (tests/Orleans.Bandits.Clients.Tests) run node, npm and python3.

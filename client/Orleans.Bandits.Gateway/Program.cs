@@ -3,7 +3,8 @@ using Orleans.Bandits.Gateway;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json beside the binary, wherever the host is started from (the content root defaults to the current directory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var options = builder.Configuration.GetSection(GatewayClusteringOptions.Section).Get<GatewayClusteringOptions>() ?? new GatewayClusteringOptions();
 
 // A pure Orleans client: grains run on the silos; selection happens on a silo's local replica.

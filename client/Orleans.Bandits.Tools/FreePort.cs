@@ -37,6 +37,33 @@ public static class FreePort
     /// <summary><paramref name="count"/> distinct free ports.</summary>
     public static int[] Next(int count) => Enumerable.Range(0, count).Select(_ => Next()).ToArray();
 
+    /// <summary>A port <c>b</c> with <c>b + 1</c> to <c>b + count</c> free: for scripts that number their servers from a base.</summary>
+    public static int BaseOfFree(int count)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var first = Random.Shared.Next(First, Last - count + 2);
+            var block = Enumerable.Range(first, count).ToArray();
+            if (!block.All(IsFree))
+            {
+                continue;
+            }
+
+            var taken = block.TakeWhile(port => HandedOut.TryAdd(port, true)).ToArray();
+            if (taken.Length == count)
+            {
+                return first - 1;
+            }
+
+            foreach (var port in taken)
+            {
+                HandedOut.TryRemove(port, out _);
+            }
+        }
+
+        throw new InvalidOperationException($"No {count} consecutive free loopback ports in {First}-{Last} after {Attempts} tries.");
+    }
+
     private static bool IsFree(int port)
     {
         try

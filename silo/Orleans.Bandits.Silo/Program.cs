@@ -6,7 +6,8 @@ using Orleans.Bandits.Http.Dashboard;
 using Orleans.Bandits.Redis.Hosting;
 using Orleans.Bandits.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json beside the binary, wherever the host is started from (the content root defaults to the current directory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var mode = builder.Configuration.GetValue("Bandits:Mode", SiloMode.Local);
 
 // Cluster id, service id and ports come from the standard Orleans:* keys (Orleans__ServiceId,
