@@ -16,7 +16,7 @@ namespace Orleans.Bandits.Http;
 /// <summary>The HTTP API v1, identical in every host (co-hosted in a silo, or a standalone gateway).</summary>
 public static class BanditsApi
 {
-    private const string PerKeyPolicy = "bandits-per-key";
+    private const string PerTenantPolicy = "bandits-per-tenant";
     private const string ReadyTag = "ready";
 
     /// <summary>Options (section <c>Bandits</c>), auth, rate limiting, body limit, problem details and JSON settings.</summary>
@@ -27,8 +27,10 @@ public static class BanditsApi
             .Validate(
                 options => string.IsNullOrEmpty(options.Auth.AdminKey) || options.Auth.AdminKey.Length >= AuthOptions.MinAdminKeyLength,
                 $"Bandits:Auth:AdminKey must be at least {AuthOptions.MinAdminKeyLength} characters (e.g. openssl rand -base64 32); a short admin key can be guessed.")
+            .Validate(options => options.RateLimit.IsValid, "Bandits:RateLimit:PermitsPerSecond and Bandits:RateLimit:Burst must be above 0 where set.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(RateLimitClock.Key, TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<StatsStreamSlots>();
@@ -61,22 +63,12 @@ public static class BanditsApi
         });
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(PerKeyPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<BanditsHttpOptions>>().Value.RateLimit;
-                return RateLimitPartition.GetTokenBucketLimiter(ApiKeyAuthenticator.PresentedKey(context.Request) ?? "", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                });
-            });
+            limiter.AddPolicy(PerTenantPolicy, TenantRateLimits.For);
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await Problems.Status(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", $"This API key exceeded its rate limit; retry after {retryAfter} s.")
+                await Problems.Status(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", $"This tenant exceeded its rate limit; retry after {retryAfter} s.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -99,7 +91,7 @@ public static class BanditsApi
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestBodyLimit.Enforce);
 
-        // Before the rate limiter, whose buckets are per key: a request without a valid key gets none.
+        // Before the rate limiter, whose buckets are per tenant: a request without a valid key gets none.
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseRateLimiter();
         app.UseSwaggerUI(ui =>
@@ -121,7 +113,7 @@ public static class BanditsApi
         // Operators only: with auth on, the admin key (Prometheus: authorization credentials); experiment labels, where enabled, name experiments.
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(new AuthenticationFilter(adminOnly: true));
         app.MapOpenApi();
-        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyPolicy);
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerTenantPolicy);
         v1.WithMetadata(SharedRefusals.EveryV1Route);
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints();
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: false))

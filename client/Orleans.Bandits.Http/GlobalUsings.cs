@@ -10,3 +10,4 @@ global using Orleans.Bandits.Http.Errors;
 global using Orleans.Bandits.Http.Health;
 global using Orleans.Bandits.Http.Models;
 global using Orleans.Bandits.Http.OpenApi;
+global using Orleans.Bandits.Http.RateLimits;

@@ -37,12 +37,22 @@ public sealed class AuthOptions
     public bool Enabled => !string.IsNullOrEmpty(AdminKey);
 }
 
-/// <summary><c>Bandits:RateLimit</c>: a token bucket per API key.</summary>
+/// <summary><c>Bandits:RateLimit</c>: a token bucket per tenant, shared by every host of the cluster.</summary>
 public sealed class RateLimitOptions
 {
-    public int PermitsPerSecond { get; set; } = 2000;
+    public const int DefaultPermitsPerSecond = 2000;
 
-    public int Burst { get; set; } = 4000;
+    /// <summary>Requests per second a tenant may send to the whole cluster. Unset: 2,000 with auth on, no limit with auth off.</summary>
+    public int? PermitsPerSecond { get; set; }
+
+    /// <summary>Requests a tenant may send at once beyond its rate. Unset: twice the rate.</summary>
+    public int? Burst { get; set; }
+
+    public bool IsValid => PermitsPerSecond is null or > 0 && Burst is null or > 0;
+
+    /// <summary>The bucket every tenant gets, or none.</summary>
+    public RateLimit? For(bool authEnabled) =>
+        (PermitsPerSecond ?? (authEnabled ? DefaultPermitsPerSecond : null)) is { } rate ? new RateLimit(rate, Burst ?? (2 * rate)) : null;
 }
 
 /// <summary><c>Bandits:Streams</c>: limits on the stats streams (server-sent events), which hold a connection each.</summary>

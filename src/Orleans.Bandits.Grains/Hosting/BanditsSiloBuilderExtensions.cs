@@ -36,6 +36,7 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<DecisionRecorder>());
         silo.Services.TryAddSingleton<IDecisionStore, MemoryDecisionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(RateLimitClock.Key, TimeProvider.System);
         return silo;
     }
 

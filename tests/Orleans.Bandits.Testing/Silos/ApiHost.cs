@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +17,10 @@ public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, int gatewayPort)
+    private ApiHost(WebApplication app, int siloPort, int gatewayPort)
     {
         _app = app;
+        SiloPort = siloPort;
         GatewayPort = gatewayPort;
         BaseAddress = new Uri(app.Urls.Single());
         Http = new HttpClient { BaseAddress = BaseAddress };
@@ -27,6 +29,9 @@ public sealed class ApiHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The silo's port, for more hosts to join its cluster.</summary>
+    public int SiloPort { get; }
 
     /// <summary>The silo's client gateway port, for a standalone gateway to connect to.</summary>
     public int GatewayPort { get; }
@@ -37,11 +42,13 @@ public sealed class ApiHost : IAsyncDisposable
     /// <param name="configureSilo">Adds to the silo (e.g. the Orleans dashboard).</param>
     /// <param name="configureApp">Adds endpoints after the API's.</param>
     /// <param name="args">Command-line arguments (a benchmark host's <c>--urls</c> and settings); without them the host listens on a free loopback port.</param>
+    /// <param name="primary">A host whose cluster this one joins; without it the host is a cluster of its own.</param>
     public static async Task<ApiHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null,
         Action<ISiloBuilder>? configureSilo = null,
         Action<WebApplication>? configureApp = null,
-        string[]? args = null)
+        string[]? args = null,
+        ApiHost? primary = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
         if (args is null)
@@ -54,10 +61,10 @@ public sealed class ApiHost : IAsyncDisposable
             builder.Configuration[key] = value;
         }
 
-        var gatewayPort = FreePort.Next();
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: gatewayPort)
+            silo.UseLocalhostClustering(siloPort, gatewayPort, primary is null ? null : new IPEndPoint(IPAddress.Loopback, primary.SiloPort))
                 .AddBandits()
                 .AddBanditsInMemoryProviders();
             configureSilo?.Invoke(silo);
@@ -69,7 +76,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapBanditsApi();
         configureApp?.Invoke(app);
         await app.StartAsync();
-        return new ApiHost(app, gatewayPort);
+        return new ApiHost(app, siloPort, gatewayPort);
     }
 
     /// <summary>Runs until the process is asked to stop (a benchmark host).</summary>
