@@ -3,7 +3,7 @@ namespace Orleans.Bandits.Http.OpenApi;
 /// <summary>
 /// The refusals every <c>/v1</c> route shares, as endpoint metadata for the OpenAPI document: the key check
 /// (<see cref="ApiKeyAuthenticationMiddleware"/>, <see cref="AuthenticationFilter"/>, <see cref="Tenancy"/>), the
-/// per-key rate limiter, and a cluster or dependency that is down (<see cref="BanditsExceptionHandler"/>).
+/// per-tenant rate limiter, and a cluster or dependency that is down (<see cref="BanditsExceptionHandler"/>).
 /// </summary>
 public static class SharedRefusals
 {
@@ -11,7 +11,7 @@ public static class SharedRefusals
     [
         new ProblemResponseAttribute(StatusCodes.Status401Unauthorized, "No API key, or an unknown or revoked one (`type` ends with `unauthorized`)."),
         new ProblemResponseAttribute(StatusCodes.Status403Forbidden, "The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`)."),
-        new ProblemResponseAttribute(StatusCodes.Status429TooManyRequests, "The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds."),
+        new ProblemResponseAttribute(StatusCodes.Status429TooManyRequests, "The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds."),
         new ProblemResponseAttribute(StatusCodes.Status503ServiceUnavailable, "Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds."),
     ];
 }
