@@ -115,7 +115,7 @@ public static class BanditsApi
         app.MapOpenApi();
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerTenantPolicy);
         v1.WithMetadata(SharedRefusals.EveryV1Route);
-        v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints();
+        v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: true)).MapTenantEndpoints().MapDeadLetterEndpoints();
         v1.MapGroup("").AddEndpointFilter(new AuthenticationFilter(adminOnly: false))
             .MapExperimentEndpoints()
             .MapSelectionEndpoints()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Bandits.Grains.Feedback;
 using Orleans.Bandits.Grains.Decisions;
+using Orleans.Bandits.Primitives.DeadLetters;
 using Orleans.Bandits.Primitives.Decisions;
 using Orleans.Bandits.Grains.Tenants;
 using Orleans.Bandits.Grains.Tokens;
@@ -35,6 +36,7 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<DecisionRecorder>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<DecisionRecorder>());
         silo.Services.TryAddSingleton<IDecisionStore, MemoryDecisionStore>();
+        silo.Services.TryAddSingleton<IDeadLetterStore, NoDeadLetters>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(RateLimitClock.Key, TimeProvider.System);
         return silo;

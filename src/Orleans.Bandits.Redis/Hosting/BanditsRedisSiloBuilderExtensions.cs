@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Bandits.Primitives.DeadLetters;
 using Orleans.Bandits.Primitives.Decisions;
 using Orleans.Bandits.Primitives.Hosting;
 using Orleans.Bandits.Redis.Decisions;
@@ -34,6 +35,8 @@ public static class BanditsRedisSiloBuilderExtensions
         // The provider appends once per queue at a time, so it is the backpressure; the intake may hand it
         // every stream's batch at once, and concurrent batches then share an entry.
         silo.Services.Configure<FeedbackPublishingOptions>(options => options.MaxPublishesInFlight = MaxPublishesInFlight);
+        silo.Services.AddSingleton<IDeadLetterStore>(services =>
+            new RedisDeadLetterStore(redis.Clone(), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, BanditsProviders.FeedbackStream));
         return silo.AddBanditsRedisStreams(BanditsProviders.FeedbackStream, options =>
         {
             options.ConfigurationOptions = redis.Clone();

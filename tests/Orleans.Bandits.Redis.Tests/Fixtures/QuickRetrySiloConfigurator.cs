@@ -3,7 +3,7 @@ using Orleans.Bandits.Redis.Streams;
 namespace Orleans.Bandits.Redis.Tests.Fixtures;
 
 /// <summary>Silos that give up on a delivery after a second and dead-letter after three: for tests of failing consumers, where no silo dies.</summary>
-public sealed class QuickRetrySiloConfigurator : RedisSiloConfigurator
+public class QuickRetrySiloConfigurator : RedisSiloConfigurator
 {
     public const int MaxDeliveryAttempts = 3;
 
