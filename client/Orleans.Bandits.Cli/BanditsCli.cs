@@ -23,6 +23,7 @@ public static class BanditsCli
             EvaluateCommand.Create(),
             TenantsCommand.Create(),
             KeysCommand.Create(),
+            DeadLettersCommand.Create(),
             SimulateCommand.Create(),
             StudyCommand.Create(),
         };
