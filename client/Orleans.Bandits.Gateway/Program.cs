@@ -2,6 +2,7 @@ using Orleans.Bandits.Client;
 using Orleans.Bandits.Gateway;
 using Orleans.Bandits.Http;
 using Orleans.Bandits.Http.Dashboard;
+using Orleans.Bandits.Primitives.Hosting;
 
 // appsettings.json beside the binary, wherever the host is started from (the content root defaults to the current directory).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -25,8 +26,14 @@ builder.Services.AddBanditsClient(client =>
     {
         client.AddBanditsDashboard();
     }
+
+    // Grain calls carry the request's trace to the silos, where the selection and intake spans continue it.
+    if (BanditsTelemetry.TracingEnabled(builder.Configuration))
+    {
+        client.AddActivityPropagation();
+    }
 }, builder.Configuration);
-builder.Services.AddBanditsApi();
+builder.Services.AddBanditsApi(builder.Configuration);
 
 var app = builder.Build();
 app.UseBanditsApi();

@@ -3,12 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Orleans.Diagnostics;
 using Orleans.Bandits.Primitives.Hosting;
 
 namespace Orleans.Bandits.Http;
@@ -19,8 +22,13 @@ public static class BanditsApi
     private const string PerTenantPolicy = "bandits-per-tenant";
     private const string ReadyTag = "ready";
 
-    /// <summary>Options (section <c>Bandits</c>), auth, rate limiting, body limit, problem details and JSON settings.</summary>
-    public static IServiceCollection AddBanditsApi(this IServiceCollection services)
+    /// <summary>Orleans' own meter (messaging, grains, storage), exported beside the platform's.</summary>
+    private const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>Options (section <c>Bandits</c>), auth, rate limiting, body limit, problem details, JSON settings and telemetry.</summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration: with an OTLP endpoint (or <see cref="BanditsTelemetry.TracingEnabledKey"/>) the host traces.</param>
+    public static IServiceCollection AddBanditsApi(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddOptions<BanditsHttpOptions>()
             .BindConfiguration(BanditsHttpOptions.Section)
@@ -40,9 +48,21 @@ public static class BanditsApi
             .AddSchemaTransformer<RequestBodySchemaTransformer>()
             .AddSchemaTransformer<PolicyParamsSchemaTransformer>());
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(BanditsTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BanditsTelemetry.MeterName, OrleansMeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        if (configuration is not null && BanditsTelemetry.TracingEnabled(configuration))
+        {
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddSource(BanditsTelemetry.ActivitySourceName, ActivitySources.ApplicationGrainActivitySourceName).AddAspNetCoreInstrumentation();
+                if (BanditsTelemetry.OtlpConfigured(configuration))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        }
+
         // The experiment label names tenants' experiments to whoever scrapes, so it is dropped from this host's export
         // unless the operator enables it; dropped here, not where measurements are tagged, because meters are process-wide.
         services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>

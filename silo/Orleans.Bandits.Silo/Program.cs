@@ -34,7 +34,7 @@ builder.UseOrleans(silo =>
     }
 });
 builder.Services.AddBanditsClient();
-builder.Services.AddBanditsApi();
+builder.Services.AddBanditsApi(builder.Configuration);
 
 var app = builder.Build();
 

@@ -39,6 +39,11 @@ public static class BanditsSiloBuilderExtensions
         silo.Services.TryAddSingleton<IDeadLetterStore, NoDeadLetters>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(RateLimitClock.Key, TimeProvider.System);
+        if (BanditsTelemetry.TracingEnabled(silo.Configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         return silo;
     }
 

@@ -70,7 +70,7 @@ public sealed class ApiHost : IAsyncDisposable
             configureSilo?.Invoke(silo);
         });
         builder.Services.AddBanditsClient();
-        builder.Services.AddBanditsApi();
+        builder.Services.AddBanditsApi(builder.Configuration);
         var app = builder.Build();
         app.UseBanditsApi();
         app.MapBanditsApi();
