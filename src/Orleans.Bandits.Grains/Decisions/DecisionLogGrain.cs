@@ -50,10 +50,14 @@ public sealed partial class DecisionLogGrain(
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// How often the log looks for decisions past the retention. A look costs no store call until the oldest kept
-    /// decision is due (<see cref="_trimDueMs"/>), so it can be frequent: a decision outlives its retention by at most this.
+    /// The least wait between two looks for decisions past the retention: a decision outlives its retention by at most
+    /// this. The log looks when its oldest kept decision is due (<see cref="_trimDueMs"/>), not on a period: a timer
+    /// ticking every second in each of 100,000 active logs kept a silo busy with nothing to do.
     /// </summary>
     private static readonly TimeSpan TrimPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a look is put off, within what a grain timer can wait; a look with nothing due costs no store call.</summary>
+    private static readonly TimeSpan MaxTrimWait = TimeSpan.FromDays(1);
 
     /// <summary>Store reads one trim may make (of <see cref="EntriesPerRead"/> entries each) before it lets other calls in; the rest waits for the next look.</summary>
     private const int MaxTrimReads = 16;
@@ -88,16 +92,17 @@ public sealed partial class DecisionLogGrain(
         StartSweep();
 
         // Not kept alive by it: a log nothing uses may deactivate, and the next activation trims what expired meanwhile.
-        _trim = this.RegisterGrainTimer(TrimExpired, new GrainTimerCreationOptions(TimeSpan.Zero, TrimPeriod) { KeepAlive = false });
+        _trim = this.RegisterGrainTimer(TrimExpired, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = false });
     }
 
     public async Task Append(DecisionRecord[] decisions)
     {
         var id = await log.AppendAsync(_key, DecisionBatchCodec.Encode(decisions));
         Count(decisions, id);
-        if (decisions.Length > 0)
+        if (decisions.Length > 0 && decisions.Min(d => d.SelectedAtUnixMs) + _retentionMs is var due && due < _trimDueMs)
         {
-            _trimDueMs = Math.Min(_trimDueMs, decisions.Min(d => d.SelectedAtUnixMs) + _retentionMs);
+            _trimDueMs = due;
+            ScheduleTrim();
         }
 
         StartSweep();
@@ -333,6 +338,26 @@ public sealed partial class DecisionLogGrain(
     /// both read on from the first entry after their cursor, whether or not the cursor's entry is still there.
     /// </summary>
     private async Task TrimExpired(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TrimDue();
+        }
+        finally
+        {
+            ScheduleTrim();
+        }
+    }
+
+    /// <summary>The next look, when the oldest kept decision is due (none while the log is empty: the next append sets it).</summary>
+    private void ScheduleTrim() =>
+        _trim?.Change(
+            _trimDueMs == long.MaxValue
+                ? Timeout.InfiniteTimeSpan
+                : TimeSpan.FromMilliseconds(Math.Clamp(_trimDueMs - NowMs, TrimPeriod.TotalMilliseconds, MaxTrimWait.TotalMilliseconds)),
+            Timeout.InfiniteTimeSpan);
+
+    private async Task TrimDue()
     {
         var now = NowMs;
         if (now < _trimDueMs)
