@@ -11,13 +11,32 @@ public static class SelectionEndpoints
 
     [EndpointName("selectArm")]
     [EndpointSummary("Choose an arm")]
-    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid context, exclude or exploration (`validation`).")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid context, exclude, exploration, unit or attributes (`validation`).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     [ProblemResponse(StatusCodes.Status409Conflict, "Every arm is excluded, blocked or retired (`no-arm-available`).")]
-    private static async Task<Ok<SelectResponse>> Select(string id, SelectBody? body, HttpContext context, IBanditsClient bandits)
+    private static async Task<Results<Ok<SelectResponse>, ProblemHttpResult>> Select(string id, SelectBody? body, HttpContext context, IBanditsClient bandits)
     {
-        var request = new SelectRequest(body?.Context, body?.Exclude, body?.Exploration ?? 1.0);
-        var result = await bandits.SelectAsync(Tenancy.TenantOf(context), id, request);
-        return TypedResults.Ok(new SelectResponse(result.Arm, result.Token, result.Propensity, result.Version, result.Paused ? true : null));
+        Dictionary<string, AttributeValue>? attributes = null;
+        if (body?.Attributes is { } given)
+        {
+            if (given.Count > SelectRequest.MaxAttributes)
+            {
+                return Problems.Invalid("attributes", $"attributes holds at most {SelectRequest.MaxAttributes} entries (got {given.Count}).");
+            }
+
+            attributes = new Dictionary<string, AttributeValue>(given.Count, StringComparer.Ordinal);
+            foreach (var (name, value) in given)
+            {
+                if (AttributeReader.Read(value) is not { } attribute)
+                {
+                    return Problems.Invalid($"attributes.{name}", $"attributes.{name} must be a string, a finite number or a boolean.");
+                }
+
+                attributes[name] = attribute;
+            }
+        }
+
+        var request = new SelectRequest(body?.Context, body?.Exclude, body?.Exploration ?? 1.0, body?.Unit, attributes);
+        return TypedResults.Ok(SelectResponse.From(await bandits.SelectAsync(Tenancy.TenantOf(context), id, request)));
     }
 }

@@ -37,6 +37,12 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
         return best.Choice(snapshot.EstimatesPropensities ? snapshot.WinProbabilities.Estimate(this, snapshot, best.Arm, excluded, exploration) : null);
     }
 
+    /// <summary>The estimate of the win-probability table for drawn scores; a fixed-score choice has no probability but its own.</summary>
+    public sealed override double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm) =>
+        ScoresAreDrawn && exploration > 0 && snapshot.EstimatesPropensities && !IsExcluded(excluded, arm)
+            ? snapshot.WinProbabilities.Estimate(this, snapshot, arm, excluded, exploration)
+            : null;
+
     /// <summary>
     /// Whether <see cref="Score"/> draws at random when exploration &gt; 0 (a posterior sample, a perturbation)
     /// rather than computing a fixed index. Only context-free policies may say so: the propensity estimate is
