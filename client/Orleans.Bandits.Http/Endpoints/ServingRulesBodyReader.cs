@@ -123,9 +123,12 @@ public static class ServingRulesBodyReader
                 return Problems.Invalid($"{field}.op", $"{field}.op must be one of {string.Join(", ", Operators.Keys)} (got '{rule.Op}').");
             }
 
-            if (!TryValues(rule.Value, out var values))
+            var isList = op is TargetingOperator.In or TargetingOperator.NotIn;
+            if ((rule.Value.ValueKind == JsonValueKind.Array) != isList || !TryValues(rule.Value, out var values))
             {
-                return Problems.Invalid($"{field}.value", $"{field}.value must be a string, number or boolean, or for in and notIn a list of up to {ServingRules.MaxRuleValues} of them.");
+                return Problems.Invalid($"{field}.value", isList
+                    ? $"{field}.value must be a list of 1 to {ServingRules.MaxRuleValues} strings, numbers or booleans for '{rule.Op}'."
+                    : $"{field}.value must be one string, number or boolean for '{rule.Op}'.");
             }
 
             read.Add(new TargetingRule(rule.Attribute ?? "", op, values));
