@@ -11,6 +11,11 @@ public static class SelectionEndpoints
 
     [EndpointName("selectArm")]
     [EndpointSummary("Choose an arm")]
+    [EndpointDescription("The experiment's gates come first: while it is paused, outside its schedule, when a targeting rule does not hold for `attributes`, "
+        + "or when `unit` is outside its rollout, the answer is its default arm with `token` null, `isDefault` true and `reason` "
+        + "(`paused`, `schedule`, `targeting` or `rollout`, the first that applies); nothing is recorded or learned. A unit in the holdout is served "
+        + "uniformly among the selectable arms (`holdout` true, propensity 1/K). Otherwise the policy chooses, under the exploration floor f where set: "
+        + "the propensity is then f/K + (1 − f)·p. Without `unit`, a rollout below 100 % or a holdout treats each request as a new random unit.")]
     [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), or an invalid context, exclude, exploration, unit or attributes (`validation`).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     [ProblemResponse(StatusCodes.Status409Conflict, "Every arm is excluded, blocked or retired (`no-arm-available`).")]
