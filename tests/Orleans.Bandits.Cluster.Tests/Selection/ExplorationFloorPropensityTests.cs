@@ -28,6 +28,21 @@ public sealed class ExplorationFloorPropensityTests
         Assert.All(Enumerable.Range(1, Arms - 1), arm => Assert.Equal(Floor / Arms, Assert.Single(logged[arm]), 12));
     }
 
+    [Fact]
+    public void While_arms_are_unplayed_a_drawn_policy_ties_them_exactly_so_every_arm_is_served_at_one_over_k()
+    {
+        // FPL scores an arm never played +∞, ahead of every draw: with none played the policy picks uniformly (1/K each),
+        // and so does the floor, so the mixture is exactly 1/K whichever branch served.
+        var policy = PolicyResolver.Resolve(new PolicySpec("fpl", new Dictionary<string, double[]>()), 0);
+        var snapshot = policy.CreateSnapshot(policy.CreateState(Arms));
+        var random = new Random(5);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var choice = policy.Select(snapshot, [], new bool[Arms], 1, random)!.Value;
+            Assert.Equal(1.0 / Arms, ExplorationFloor.Apply(Floor, choice, policy, snapshot, [], new bool[Arms], 1, random).Propensity!.Value, 12);
+        }
+    }
+
     [Theory]
     [InlineData("epsilon-greedy")]
     [InlineData("thompson-beta")]
