@@ -16,6 +16,9 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) =>
         Experiment(tenant, experiment).SetStatus(status);
 
+    public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) =>
+        Experiment(tenant, experiment).ChangeServingRules(change);
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => Experiment(tenant, experiment).Delete();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => Experiment(tenant, experiment).AddArm(armId);

@@ -12,6 +12,9 @@ public interface IBanditsClient
 
     Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status);
 
+    /// <summary>Replaces the serving rules the change names (gates, default arm, holdout, exploration floor).</summary>
+    Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change);
+
     Task DeleteExperimentAsync(string tenant, string experiment);
 
     Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId);

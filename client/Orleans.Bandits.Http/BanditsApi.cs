@@ -45,6 +45,7 @@ public static class BanditsApi
         services.AddProblemDetails();
         services.AddOpenApi(options => options
             .AddDocumentTransformer<BanditsDocumentTransformer>()
+            .AddDocumentTransformer<ServingRulesDocumentTransformer>()
             .AddSchemaTransformer<RequestBodySchemaTransformer>()
             .AddSchemaTransformer<PolicyParamsSchemaTransformer>());
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);

@@ -57,6 +57,12 @@ public static class ExperimentEndpoints
             return Problems.Invalid("rewardAggregation", "rewardAggregation must be 'first' (one outcome per selection) or 'sum'.");
         }
 
+        if (!ServingRulesBodyReader.TryRead(
+            body.Rollout, body.Targeting, body.Schedule, default, body.Holdout, body.ExplorationFloor, out var serving, out var servingProblem))
+        {
+            return servingProblem;
+        }
+
         var definition = new ExperimentDefinition(
             body.Arms.Select(a => a!.Id ?? "").ToList(),
             policy,
@@ -64,7 +70,8 @@ public static class ExperimentEndpoints
             body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds,
             aggregation.Value,
             body.RewardWaitSeconds,
-            body.DefaultReward);
+            body.DefaultReward,
+            serving.Values with { DefaultArm = body.DefaultArm });
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }
@@ -96,10 +103,11 @@ public static class ExperimentEndpoints
         TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));
 
     [EndpointName("setExperimentStatus")]
-    [EndpointSummary("Pause or resume an experiment")]
-    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or a status other than `running` or `paused` (`validation`).")]
+    [EndpointSummary("Pause or resume an experiment, or change its serving rules")]
+    [EndpointDescription("Each field is optional and a field left out stays as it is. The serving rules are changed first and all together; a refused rule changes nothing, status included. Every accepted change is a new version, served by every replica within one refresh interval.")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, a status other than `running` or `paused`, an invalid serving rule, or nothing to change (`validation`, with `errors` by field).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
-    private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, StatusBody body, HttpContext context, IBanditsClient bandits)
+    private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, ExperimentPatchBody body, HttpContext context, IBanditsClient bandits)
     {
         ExperimentStatus? status = body.Status switch
         {
@@ -107,12 +115,29 @@ public static class ExperimentEndpoints
             "paused" => ExperimentStatus.Paused,
             _ => null,
         };
-        if (status is null)
+        if (body.Status is not null && status is null)
         {
             return Problems.Invalid("status", "status must be \"running\" or \"paused\".");
         }
 
-        return TypedResults.Ok(ExperimentResponse.From(await bandits.SetStatusAsync(Tenancy.TenantOf(context), id, status.Value)));
+        if (!ServingRulesBodyReader.TryRead(body.Rollout, body.Targeting, body.Schedule, body.DefaultArm, body.Holdout, body.ExplorationFloor, out var change, out var problem))
+        {
+            return problem;
+        }
+
+        if (status is null && change.Fields == ServingRuleFields.None)
+        {
+            return Problems.Invalid("status", "Give status, or a serving rule to change (rollout, targeting, schedule, defaultArm, holdout, explorationFloor).");
+        }
+
+        var tenant = Tenancy.TenantOf(context);
+        var view = change.Fields == ServingRuleFields.None ? null : await bandits.ChangeServingRulesAsync(tenant, id, change);
+        if (status is { } next)
+        {
+            view = await bandits.SetStatusAsync(tenant, id, next);
+        }
+
+        return TypedResults.Ok(ExperimentResponse.From(view!));
     }
 
     [EndpointName("deleteExperiment")]

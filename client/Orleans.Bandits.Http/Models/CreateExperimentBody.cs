@@ -11,4 +11,10 @@ public sealed record CreateExperimentBody(
     int? FeedbackWindowSeconds,
     string? RewardAggregation,
     int? RewardWaitSeconds,
-    double? DefaultReward);
+    double? DefaultReward,
+    UnitPercentageBody? Rollout,
+    List<TargetingRuleBody?>? Targeting,
+    ScheduleBody? Schedule,
+    string? DefaultArm,
+    UnitPercentageBody? Holdout,
+    double? ExplorationFloor);

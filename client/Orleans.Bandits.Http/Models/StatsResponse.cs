@@ -6,7 +6,9 @@ namespace Orleans.Bandits.Http.Models;
 /// <param name="RefreshIntervalMs">The longest a silo's replica lags the version (replica TTL plus training interval).</param>
 /// <param name="Decisions">Selections recorded in the decision log.</param>
 /// <param name="DefaultRewards">Decisions learned with the default reward.</param>
-public sealed record StatsResponse(long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs, long Decisions, long DefaultRewards)
+/// <param name="Uplift">Bandit-served minus holdout-served mean reward with its 95 % interval, once each has two learned events; else null.</param>
+public sealed record StatsResponse(
+    long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs, long Decisions, long DefaultRewards, UpliftResponse? Uplift)
 {
     public static StatsResponse From(ExperimentStats stats) => new(
         stats.Version,
@@ -25,7 +27,16 @@ public sealed record StatsResponse(long Version, long TrainedEvents, long Duplic
         stats.UpdatedAt,
         stats.RefreshInterval.TotalMilliseconds,
         stats.Decisions,
-        stats.DefaultRewards);
+        stats.DefaultRewards,
+        stats.Uplift is { } uplift && Finite(uplift.Value) is { } value && Finite(uplift.BanditMean) is { } bandit && Finite(uplift.HoldoutMean) is { } holdout
+            ? new UpliftResponse(
+                value,
+                Finite(uplift.Ci95Low) is { } low && Finite(uplift.Ci95High) is { } high ? [low, high] : null,
+                bandit,
+                holdout,
+                uplift.BanditCount,
+                uplift.HoldoutCount)
+            : null);
 
     /// <summary>JSON has no infinity or NaN: a statistic that overflowed (rewards near double's limits) is reported as unknown.</summary>
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

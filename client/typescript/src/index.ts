@@ -43,11 +43,19 @@ export interface SelectOptions {
     context?: number[];
     exclude?: string[];
     exploration?: number;
+    /** What rollout and holdout membership is sticky to (e.g. a user id). */
+    unit?: string;
+    /** What the experiment's targeting rules test. */
+    attributes?: Record<string, string | number | boolean>;
     /** Overrides the client's `timeoutMs` for this call. */
     timeoutMs?: number;
 }
 
-/** The arm to use. `fallback` is true when the platform did not choose it: then `error` says why and `token` is null. */
+/**
+ * The arm to use. `fallback` is true when the platform did not choose it: then `error` says why and `token` is null.
+ * `isDefault` is true when the platform served the experiment's default arm (paused, or outside its rollout, targeting or
+ * schedule: `reason` says which), again with no token; `holdout` when the unit is in the holdout (the arm drawn uniformly).
+ */
 export interface Selection {
     arm: string;
     token: string | null;
@@ -55,6 +63,9 @@ export interface Selection {
     version: number | null;
     paused: boolean;
     fallback: boolean;
+    isDefault: boolean;
+    reason: string | null;
+    holdout: boolean;
     error?: string;
 }
 
@@ -141,12 +152,12 @@ export class BanditsClient {
      * timeout, the platform is unreachable or it refuses, the result is the fallback arm with `fallback: true`.
      */
     async select(experiment: string, options: SelectOptions = {}): Promise<Selection> {
-        const { fallbackArm, context, exclude, exploration } = options;
+        const { fallbackArm, context, exclude, exploration, unit, attributes } = options;
         try {
             const answer = await this.call("POST /v1/experiments/{id}/select", options.timeoutMs ?? this.timeoutMs, (signal) =>
                 this.api.POST("/v1/experiments/{id}/select", {
                     params: { path: { id: experiment } },
-                    body: { context, exclude, exploration },
+                    body: { context, exclude, exploration, unit, attributes },
                     signal,
                 }),
             );
@@ -157,12 +168,26 @@ export class BanditsClient {
                 version: answer.version,
                 paused: answer.paused ?? false,
                 fallback: false,
+                isDefault: answer.isDefault ?? false,
+                reason: answer.reason ?? null,
+                holdout: answer.holdout ?? false,
             };
         } catch (error) {
             if (fallbackArm === undefined) {
                 throw error;
             }
-            return { arm: fallbackArm, token: null, propensity: null, version: null, paused: false, fallback: true, error: String(error) };
+            return {
+                arm: fallbackArm,
+                token: null,
+                propensity: null,
+                version: null,
+                paused: false,
+                fallback: true,
+                isDefault: false,
+                reason: null,
+                holdout: false,
+                error: String(error),
+            };
         }
     }
 

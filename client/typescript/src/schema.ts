@@ -88,7 +88,10 @@ export interface paths {
         delete: operations["deleteExperiment"];
         options?: never;
         head?: never;
-        /** Pause or resume an experiment */
+        /**
+         * Pause or resume an experiment, or change its serving rules
+         * @description Each field is optional and a field left out stays as it is. The serving rules are changed first and all together; a refused rule changes nothing, status included. Every accepted change is a new version, served by every replica within one refresh interval.
+         */
         patch: operations["setExperimentStatus"];
         trace?: never;
     };
@@ -135,7 +138,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Choose an arm */
+        /**
+         * Choose an arm
+         * @description The experiment's gates come first: while it is paused, outside its schedule, when a targeting rule does not hold for `attributes`, or when `unit` is outside its rollout, the answer is its default arm with `token` null, `isDefault` true and `reason` (`paused`, `schedule`, `targeting` or `rollout`, the first that applies); nothing is recorded or learned. A unit in the holdout is served uniformly among the selectable arms (`holdout` true, propensity 1/K). Otherwise the policy chooses, under the exploration floor f where set: the propensity is then f/K + (1 − f)·p. Without `unit`, a rollout below 100 % or a holdout treats each request as a new random unit.
+         */
         post: operations["selectArm"];
         delete?: never;
         options?: never;
@@ -322,6 +328,18 @@ export interface components {
             rewardWaitSeconds?: null | number;
             /** Format: double */
             defaultReward?: null | number;
+            rollout?: null | components["schemas"]["UnitPercentageBody"];
+            targeting?: null | components["schemas"]["TargetingRuleBody"][];
+            schedule?: null | components["schemas"]["ScheduleBody"];
+            defaultArm?: null | string;
+            holdout?: null | components["schemas"]["UnitPercentageBody"];
+            /** Format: double */
+            explorationFloor?: null | number;
+        };
+        DailyHoursBody: {
+            from: string;
+            to: string;
+            timeZone: string;
         };
         DecisionEvent: {
             selectionId: string;
@@ -371,6 +389,17 @@ export interface components {
             items: components["schemas"]["ExperimentResponse"][];
             next: null | string;
         };
+        ExperimentPatchBody: {
+            status?: null | string;
+            rollout?: null | components["schemas"]["UnitPercentageBody"];
+            targeting?: null | components["schemas"]["TargetingRuleBody"][];
+            schedule?: null | components["schemas"]["ScheduleBody"];
+            /** @description An active arm's id; null serves the first active arm again. Left out, it stays as it is. */
+            defaultArm?: null | string;
+            holdout?: null | components["schemas"]["UnitPercentageBody"];
+            /** Format: double */
+            explorationFloor?: null | number;
+        };
         ExperimentResponse: {
             id: string;
             arms: components["schemas"]["ArmBody"][];
@@ -392,6 +421,13 @@ export interface components {
             rewardWaitSeconds: null | number;
             /** Format: double */
             defaultReward: null | number;
+            rollout: null | components["schemas"]["UnitPercentageBody"];
+            targeting: components["schemas"]["TargetingRuleBody"][];
+            schedule: null | components["schemas"]["ScheduleBody"];
+            defaultArm: null | string;
+            holdout: null | components["schemas"]["UnitPercentageBody"];
+            /** Format: double */
+            explorationFloor: number;
         };
         FeedbackAcceptedResponse: {
             eventId: string;
@@ -471,11 +507,24 @@ export interface components {
             status: number;
             detail: string;
         };
+        ScheduleBody: {
+            /** Format: date-time */
+            start?: null | string;
+            /** Format: date-time */
+            end?: null | string;
+            hours?: null | components["schemas"]["DailyHoursBody"];
+        };
         SelectBody: {
             context?: null | number[];
             exclude?: null | string[];
             /** Format: double */
             exploration?: null | number;
+            /** @description What rollout and holdout membership is sticky to (a user id), 1 to 256 characters, hashed with the experiment id: the same on every silo and after restarts. Without it, where a rollout below 100 % or a holdout needs one, each request is a new random unit: the shares hold, nothing is sticky. */
+            unit?: null | string;
+            /** @description What targeting rules test, by name: at most 64 attributes, names of 1 to 64 characters, strings of at most 256 characters, finite numbers or booleans. */
+            attributes?: null | {
+                [key: string]: string | number | boolean;
+            };
         };
         SelectResponse: {
             arm: string;
@@ -485,6 +534,9 @@ export interface components {
             /** Format: int64 */
             version: number;
             paused?: null | boolean;
+            isDefault?: null | boolean;
+            reason?: null | string;
+            holdout?: null | boolean;
         };
         StatsResponse: {
             /** Format: int64 */
@@ -502,9 +554,13 @@ export interface components {
             decisions: number;
             /** Format: int64 */
             defaultRewards: number;
+            uplift: null | components["schemas"]["UpliftResponse"];
         };
-        StatusBody: {
-            status: string;
+        TargetingRuleBody: {
+            attribute: string;
+            op: string;
+            /** @description A string, number or boolean; for `in` and `notIn` a list of 1 to 100 of one type. `gt`, `gte`, `lt` and `lte` take a number, `contains` a string. */
+            value: string | number | boolean | (string | number | boolean)[];
         };
         TenantBody: {
             id: string;
@@ -513,6 +569,23 @@ export interface components {
             /** Format: int64 */
             retryAfterMs: number;
             backoff?: null | boolean;
+        };
+        UnitPercentageBody: {
+            /** Format: double */
+            percentage: number;
+        };
+        UpliftResponse: {
+            /** Format: double */
+            value: number;
+            ci95: null | number[];
+            /** Format: double */
+            banditMean: number;
+            /** Format: double */
+            holdoutMean: number;
+            /** Format: int64 */
+            banditCount: number;
+            /** Format: int64 */
+            holdoutCount: number;
         };
     };
     responses: never;
@@ -1101,7 +1174,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StatusBody"];
+                "application/json": components["schemas"]["ExperimentPatchBody"];
             };
         };
         responses: {
@@ -1114,7 +1187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentResponse"];
                 };
             };
-            /** @description Malformed JSON (`bad-request`), an invalid id, or a status other than `running` or `paused` (`validation`). */
+            /** @description Malformed JSON (`bad-request`), an invalid id, a status other than `running` or `paused`, an invalid serving rule, or nothing to change (`validation`, with `errors` by field). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1376,7 +1449,7 @@ export interface operations {
                     "application/json": components["schemas"]["SelectResponse"];
                 };
             };
-            /** @description Malformed JSON (`bad-request`), or an invalid context, exclude or exploration (`validation`). */
+            /** @description Malformed JSON (`bad-request`), or an invalid context, exclude, exploration, unit or attributes (`validation`). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -50,6 +50,24 @@ describe("round trip", () => {
         assert.equal(stats.arms.find((a) => a.id === choice.arm)?.count, 1);
     });
 
+    test("outside the targeting the default arm is served, flagged with the reason and without a token", async () => {
+        const experiment = unique("ts-targeting");
+        await client.createExperiment({
+            id: experiment,
+            arms: [{ id: "red" }, { id: "blue" }],
+            targeting: [{ attribute: "country", op: "in", value: ["DE", "AT"] }],
+            defaultArm: "blue",
+        });
+
+        const outside = await client.select(experiment, { unit: "user-1", attributes: { country: "FR" } });
+        assert.deepEqual([outside.arm, outside.token, outside.isDefault, outside.reason], ["blue", null, true, "targeting"]);
+
+        const inside = await client.select(experiment, { unit: "user-1", attributes: { country: "DE" } });
+        assert.ok(inside.token);
+        assert.equal(inside.isDefault, false);
+        assert.equal(inside.holdout, false);
+    });
+
     test("batch feedback accepts the good items and reports the bad one by index", async () => {
         const experiment = unique("ts-batch");
         await client.createExperiment({ id: experiment, arms: [{ id: "a" }, { id: "b" }] });

@@ -9,7 +9,8 @@ public sealed record ExperimentDefinition(
     [property: Id(3)] int FeedbackWindowSeconds = ExperimentDefinition.DefaultFeedbackWindowSeconds,
     [property: Id(4)] RewardAggregation RewardAggregation = RewardAggregation.First,
     [property: Id(5)] int? RewardWaitSeconds = null,
-    [property: Id(6)] double? DefaultReward = null)
+    [property: Id(6)] double? DefaultReward = null,
+    [property: Id(7)] ServingRules? Serving = null)
 {
     /// <summary>The policy an experiment gets when its definition names none.</summary>
     public const string DefaultPolicyName = "thompson-beta";

@@ -14,4 +14,5 @@ public sealed record ExperimentView(
     [property: Id(8)] long TrainedEvents,
     [property: Id(9)] RewardAggregation RewardAggregation,
     [property: Id(10)] int? RewardWaitSeconds,
-    [property: Id(11)] double? DefaultReward);
+    [property: Id(11)] double? DefaultReward,
+    [property: Id(12)] ServingRules? Serving = null);

@@ -21,6 +21,11 @@ public interface IExperimentGrain : IGrainWithStringKey
     [Alias("SetStatus")]
     Task<ExperimentView> SetStatus(ExperimentStatus status);
 
+    /// <summary>Replaces the serving rules the change names (gates, default arm, holdout, exploration floor): a new version.</summary>
+    /// <exception cref="BanditsException">NotFound; Validation of a bad rule, and then nothing changes.</exception>
+    [Alias("ChangeServingRules")]
+    Task<ExperimentView> ChangeServingRules(ServingRulesChange change);
+
     [Alias("Delete")]
     Task Delete();
 

@@ -471,7 +471,7 @@ public sealed partial class DecisionLogGrain(
         var defaulted = DedupKeys.ForOutcome(decision.SelectionId, DedupKeys.DefaultedOutcome);
         Marks.TryApply(State, new DedupMark(outcome, expiresAt + OutcomeMarkGraceMs));
         Marks.TryApply(State, new DedupMark(defaulted, expiresAt + OutcomeMarkGraceMs));
-        return new FeedbackEvent(defaulted, decision.Arm, reward, null, decision.Propensity, decision.Context, null, expiresAt, decision.Version, _generation, Defaulted: true);
+        return new FeedbackEvent(defaulted, decision.Arm, reward, null, decision.Propensity, decision.Context, null, expiresAt, decision.Version, _generation, Defaulted: true, Holdout: decision.Holdout);
     }
 
     private async Task Publish(List<(UInt128 Selection, FeedbackEvent Event)> defaults)

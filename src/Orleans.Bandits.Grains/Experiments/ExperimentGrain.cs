@@ -64,6 +64,9 @@ public sealed partial class ExperimentGrain(
 
         ExperimentDefinitionValidator.CheckStateBudget(policy, definition.Arms.Count);
         ExperimentDefinitionValidator.CheckDefaultReward(policy, definition);
+        var arms = definition.Arms.Select(a => new ArmView(a, false)).ToList();
+        var serving = definition.Serving ?? ServingRules.None;
+        ServingRulesValidator.Validate(serving, arms);
 
         // Indexed first: a crash before the write below leaves an index entry for an experiment
         // that does not exist, which listings skip; the reverse would hide a live experiment.
@@ -74,7 +77,7 @@ public sealed partial class ExperimentGrain(
         {
             Exists = true,
             Generation = generation,
-            Arms = definition.Arms.Select(a => new ArmView(a, false)).ToList(),
+            Arms = arms,
             Policy = new PolicySpec(spec.Name, policy.Parameters.Values.ToDictionary(p => p.Key, p => p.Value)),
             ContextDimension = definition.ContextDimension,
             FeedbackWindowSeconds = definition.FeedbackWindowSeconds,
@@ -87,6 +90,7 @@ public sealed partial class ExperimentGrain(
             UpdatedAt = clock.GetUtcNow(),
             Learned = policy.CreateState(definition.Arms.Count),
             Totals = definition.Arms.Select(_ => new ArmTotals()).ToList(),
+            Serving = serving,
         };
         await PersistControlChange();
         return View();
@@ -109,6 +113,21 @@ public sealed partial class ExperimentGrain(
         if (State.Status != status)
         {
             State.Status = status;
+            NewVersion();
+            await PersistControlChange();
+        }
+
+        return View();
+    }
+
+    public async Task<ExperimentView> ChangeServingRules(ServingRulesChange change)
+    {
+        EnsureExists();
+        var serving = change.ApplyTo(State.Serving);
+        ServingRulesValidator.Validate(serving, State.Arms);
+        if (serving != State.Serving)
+        {
+            State.Serving = serving;
             NewVersion();
             await PersistControlChange();
         }
@@ -204,6 +223,7 @@ public sealed partial class ExperimentGrain(
         return cached.Stats with
         {
             Decisions = counts.Decisions,
+            Uplift = State.Uplift.Compute(),
             Arms = cached.Stats.Arms.Select((arm, i) => arm with { Decisions = i < counts.PerArm.Length ? counts.PerArm[i] : 0 }).ToList(),
         };
     }
@@ -264,9 +284,13 @@ public sealed partial class ExperimentGrain(
                 continue;
             }
 
+            // Holdout events train the policy too: uniform choices with their logged propensity 1/K are valid data for
+            // every policy (importance-weighted ones divide by that propensity), so the holdout costs the bandit
+            // nothing in learning, only in reward; the uplift keeps the two groups apart whatever trains.
             var trainingEvent = new TrainingEvent(feedback.Arm, feedback.Reward ?? double.NaN, feedback.Propensity, feedback.Context, feedback.Costs);
             batch.Add(trainingEvent);
             totals.Learn(trainingEvent.Reward);
+            State.Uplift.Learn(feedback.Holdout, trainingEvent.Reward);
             if (feedback.Defaulted)
             {
                 State.DefaultRewards++;
@@ -340,7 +364,8 @@ public sealed partial class ExperimentGrain(
         State.TrainedEvents,
         State.RewardAggregation,
         State.RewardWaitSeconds,
-        State.DefaultReward);
+        State.DefaultReward,
+        State.Serving);
 
     private ExperimentSnapshot BuildSnapshot() => new(
         Id,
@@ -353,7 +378,8 @@ public sealed partial class ExperimentGrain(
         State.FeedbackWindowSeconds,
         Policy.CreateSnapshot(State.Learned!),
         Policy.Descriptor.Defaults.ReplicaTtl,
-        State.Generation);
+        State.Generation,
+        State.Serving);
 
     private static DecisionEvent ToEvent(DecisionLogRow row, IReadOnlyList<ArmView> arms) => new(
         DedupKeys.DefaultEventId(row.Decision.SelectionId),

@@ -80,4 +80,12 @@ public sealed class ExperimentState : IDedupLogState
     /// <summary>Events learned with the default reward (their decision had no outcome within the reward wait).</summary>
     [Id(21)]
     public long DefaultRewards { get; set; }
+
+    /// <summary>Gates, default arm, holdout and exploration floor, as the last accepted create or change set them.</summary>
+    [Id(22)]
+    public ServingRules Serving { get; set; } = ServingRules.None;
+
+    /// <summary>Learned rewards of bandit-served and holdout-served decisions, for the uplift.</summary>
+    [Id(23)]
+    public UpliftTotals Uplift { get; set; } = new();
 }

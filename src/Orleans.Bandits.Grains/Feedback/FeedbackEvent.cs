@@ -15,6 +15,7 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// <param name="SelectedAtVersion">Snapshot version the arm was chosen on (how stale the choice was).</param>
 /// <param name="Generation">The experiment incarnation that issued the token; the experiment drops events of another.</param>
 /// <param name="Defaulted">The experiment's default reward, learned because no outcome came within its reward wait.</param>
+/// <param name="Holdout">The decision was served by the holdout (uniformly), not by the bandit: the uplift keeps them apart.</param>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackEvent")]
 public sealed record FeedbackEvent(
     [property: Id(0)] UInt128 DedupKey,
@@ -27,4 +28,5 @@ public sealed record FeedbackEvent(
     [property: Id(7)] long ExpiresAtUnixMs,
     [property: Id(8)] long SelectedAtVersion,
     [property: Id(9)] long Generation,
-    [property: Id(10)] bool Defaulted = false);
+    [property: Id(10)] bool Defaulted = false,
+    [property: Id(11)] bool Holdout = false);

@@ -190,7 +190,8 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
             request.Costs,
             token.ExpiresAtUnixMs,
             token.Version,
-            token.Generation);
+            token.Generation,
+            Holdout: token.Holdout);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claiming the outcome of feedback for {Experiment} failed")]

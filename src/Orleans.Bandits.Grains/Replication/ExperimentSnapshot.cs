@@ -3,7 +3,7 @@ namespace Orleans.Bandits.Grains.Replication;
 
 /// <summary>
 /// Everything a selector replica needs to choose an arm and sign a token without calling
-/// anyone: the experiment's definition and incarnation, which arms may be played, and the policy snapshot.
+/// anyone: the experiment's definition and incarnation, which arms may be played, the serving rules, and the policy snapshot.
 /// It crosses only between silos, so clients never load the policy library.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentSnapshot")]
@@ -18,4 +18,5 @@ public sealed record ExperimentSnapshot(
     [property: Id(7)] int FeedbackWindowSeconds,
     [property: Id(8)] PolicySnapshot PolicySnapshot,
     [property: Id(9)] TimeSpan ReplicaTtl,
-    [property: Id(10)] long Generation);
+    [property: Id(10)] long Generation,
+    [property: Id(11)] ServingRules Serving);

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging;
 using Orleans.Bandits.Grains.Decisions;
 using Orleans.Bandits.Grains.Experiments;
 using Orleans.Bandits.Grains.Replication;
+using Orleans.Bandits.Grains.Selection.Gates;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
+using PolicySelection = Orleans.Bandits.Policies.Abstractions.Selection;
 
 namespace Orleans.Bandits.Grains.Selection;
 
@@ -127,13 +129,18 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
         _timer = null;
     }
 
+    /// <summary>
+    /// The gates first (<see cref="ServingGate"/>: paused, schedule, targeting, rollout), answered with the default arm
+    /// and no token, recording nothing; then the holdout's uniform draw or the policy's choice under the exploration floor.
+    /// </summary>
     private SelectResult Choose(ExperimentSnapshot replica, SelectRequest request)
     {
         var arms = replica.Arms;
-        if (replica.Status == ExperimentStatus.Paused)
+        ValidateUnit(request);
+        var rules = replica.Serving;
+        if (ServingGate.Closed(rules, replica.Status, _key, request, clock.GetUtcNow(), _random) is { } reason)
         {
-            var first = arms.FirstOrDefault(a => !a.Retired) ?? arms[0];
-            return new SelectResult(first.Id, null, null, replica.Version, Paused: true);
+            return new SelectResult(ServingGate.DefaultArm(arms, rules.DefaultArm), null, null, replica.Version, reason == DefaultReason.Paused, reason);
         }
 
         var exploration = request.Exploration;
@@ -169,9 +176,8 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
             }
         }
 
-        var policy = PolicyResolver.Resolve(replica);
-        var selection = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random)
-            ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
+        var holdout = ServingGate.InHoldout(rules, _key, request.Unit, _random);
+        var selection = holdout ? HoldoutChoice(excluded) : PolicyChoice(replica, context, excluded, exploration);
 
         // The id must be unique, not secret (the token is signed), so the activation's fast
         // generator serves: 126 random bits, where a system call per selection cost 2–3 µs.
@@ -186,7 +192,8 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
             now,
             now + (replica.FeedbackWindowSeconds * 1000L),
             selectionId,
-            replica.Generation));
+            replica.Generation,
+            holdout));
         if (_decisionLog.Generation != replica.Generation)
         {
             _decisionLog = (replica.Generation, DecisionLogKey.For(_key, replica.Generation));
@@ -194,10 +201,56 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
 
         decisions.Record(
             _decisionLog.Key,
-            new DecisionRecord(selectionId, selection.Arm, selection.Propensity, context.Length > 0 ? context : null, replica.Version, replica.Policy.Name, now, Holdout: false));
+            new DecisionRecord(selectionId, selection.Arm, selection.Propensity, context.Length > 0 ? context : null, replica.Version, replica.Policy.Name, now, holdout));
         BanditsMetrics.Selections.Add(1, _tags);
         BanditsMetrics.ReplicaStaleness.Record(now - _fetchedAtMs, _tags);
-        return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version);
+        return new SelectResult(arms[selection.Arm].Id, token, selection.Propensity, replica.Version, Holdout: holdout);
+    }
+
+    private PolicySelection PolicyChoice(ExperimentSnapshot replica, double[] context, ReadOnlySpan<bool> excluded, double exploration)
+    {
+        var policy = PolicyResolver.Resolve(replica);
+        var choice = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random) ?? throw NoArmAvailable();
+        return ExplorationFloor.Apply(replica.Serving.ExplorationFloor, choice, policy, replica.PolicySnapshot, context, excluded, exploration, _random);
+    }
+
+    private PolicySelection HoldoutChoice(ReadOnlySpan<bool> excluded)
+    {
+        var selectable = UniformArm.CountSelectable(excluded);
+        return selectable == 0 ? throw NoArmAvailable() : new PolicySelection(UniformArm.Pick(excluded, selectable, _random), 1.0 / selectable);
+    }
+
+    private static BanditsException NoArmAvailable() => new(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
+
+    private static void ValidateUnit(SelectRequest request)
+    {
+        if (request.Unit is { } unit && (unit.Length is 0 or > SelectRequest.MaxUnitLength))
+        {
+            throw BanditsException.Invalid("unit", $"unit must be a string of 1 to {SelectRequest.MaxUnitLength} characters.");
+        }
+
+        if (request.Attributes is not { } attributes)
+        {
+            return;
+        }
+
+        if (attributes.Count > SelectRequest.MaxAttributes)
+        {
+            throw BanditsException.Invalid("attributes", $"attributes holds at most {SelectRequest.MaxAttributes} entries (got {attributes.Count}).");
+        }
+
+        foreach (var (name, value) in attributes)
+        {
+            if (name.Length is 0 or > SelectRequest.MaxAttributeNameLength)
+            {
+                throw BanditsException.Invalid("attributes", $"Attribute names are 1 to {SelectRequest.MaxAttributeNameLength} characters.");
+            }
+
+            if (value is null || !value.IsWellFormed)
+            {
+                throw BanditsException.Invalid($"attributes.{name}", $"attributes.{name} must be a string of at most {AttributeValue.MaxTextLength} characters, a finite number or a boolean.");
+            }
+        }
     }
 
     private static double[] ValidContext(ExperimentSnapshot replica, double[]? context)

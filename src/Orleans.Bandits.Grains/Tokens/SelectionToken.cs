@@ -4,6 +4,7 @@ namespace Orleans.Bandits.Grains.Tokens;
 /// What a selection token carries: everything needed to turn feedback into a training event
 /// without any server-side session. The token is the state. <see cref="Generation"/> is the experiment's
 /// incarnation that issued it: a token outlives its experiment when the id is deleted and created again.
+/// <see cref="Holdout"/>: the arm was served by the holdout, so its feedback counts for the holdout's side of the uplift.
 /// </summary>
 public sealed record SelectionToken(
     string Tenant,
@@ -15,4 +16,5 @@ public sealed record SelectionToken(
     long IssuedAtUnixMs,
     long ExpiresAtUnixMs,
     UInt128 SelectionId,
-    long Generation);
+    long Generation,
+    bool Holdout = false);

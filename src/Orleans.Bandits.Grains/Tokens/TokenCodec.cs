@@ -7,12 +7,15 @@ namespace Orleans.Bandits.Grains.Tokens;
 /// The compact binary payload of a token (little-endian), before the signature:
 /// format byte, key id, tenant, experiment (each length-prefixed ASCII), arm (int32),
 /// version (int64), propensity (double, NaN = none), context (uint16 count + doubles),
-/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes), generation (int64).
-/// Format 2 added the generation; tokens of format 1 are refused.
+/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes), generation (int64), flags (byte: bit 0 holdout).
+/// Format 2 added the generation; tokens of format 1 are refused. Format 3 added the flags; tokens of format 2, issued
+/// before it, are still read (with no flag set), so feedback in flight across an upgrade is not lost.
 /// </summary>
 public static class TokenCodec
 {
-    private const byte Format = 2;
+    private const byte Format = 3;
+    private const byte FormatWithoutFlags = 2;
+    private const byte HoldoutFlag = 1;
     private const int MaxIdLength = 64;
 
     /// <summary>The encoded length of <paramref name="token"/>, so a signer can encode into a stack buffer.</summary>
@@ -24,7 +27,7 @@ public static class TokenCodec
             throw new ArgumentException("Context is too long for a token.", nameof(token));
         }
 
-        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16 + 8;
+        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16 + 8 + 1;
     }
 
     /// <summary>Writes the payload into <paramref name="span"/>, which must be exactly <see cref="EncodedLength"/> bytes.</summary>
@@ -57,6 +60,8 @@ public static class TokenCodec
         BinaryPrimitives.WriteUInt128LittleEndian(span[offset..], token.SelectionId);
         offset += 16;
         BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.Generation);
+        offset += 8;
+        span[offset] = token.Holdout ? HoldoutFlag : (byte)0;
     }
 
     /// <summary>Parses a payload; false for anything that is not exactly one well-formed payload.</summary>
@@ -64,7 +69,7 @@ public static class TokenCodec
     {
         keyId = "";
         token = null;
-        if (payload.Length < 1 || payload[0] != Format)
+        if (payload.Length < 1 || payload[0] is not (Format or FormatWithoutFlags))
         {
             return false;
         }
@@ -86,7 +91,8 @@ public static class TokenCodec
         offset += 8;
         int contextLength = BinaryPrimitives.ReadUInt16LittleEndian(payload[offset..]);
         offset += 2;
-        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16 + 8)
+        var flagsLength = payload[0] == Format ? 1 : 0;
+        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16 + 8 + flagsLength)
         {
             return false;
         }
@@ -105,7 +111,15 @@ public static class TokenCodec
         var selectionId = BinaryPrimitives.ReadUInt128LittleEndian(payload[offset..]);
         offset += 16;
         var generation = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
-        token = new SelectionToken(tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId, generation);
+        offset += 8;
+        var flags = flagsLength == 1 ? payload[offset] : (byte)0;
+        if ((flags & ~HoldoutFlag) != 0)
+        {
+            return false;
+        }
+
+        token = new SelectionToken(
+            tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId, generation, (flags & HoldoutFlag) != 0);
         return true;
     }
 

@@ -81,6 +81,8 @@ public abstract class BanditPolicy(PolicyDescriptor descriptor, PolicyParameters
 
     public abstract Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random);
 
+    public virtual double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm) => null;
+
     /// <summary>The statistics of an arm nothing has been learned about.</summary>
     protected abstract double[] NewArm();
 

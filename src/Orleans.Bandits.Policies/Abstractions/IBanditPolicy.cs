@@ -48,4 +48,11 @@ public interface IBanditPolicy
     /// <param name="random">The source of randomness.</param>
     /// <returns>The choice, or <c>null</c> when every arm is excluded.</returns>
     Selection? Select(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, Random random);
+
+    /// <summary>
+    /// The probability that <see cref="Select"/> would choose <paramref name="arm"/> under the same arguments, where the
+    /// policy can state it without choosing: what an exploration floor needs for an arm it serves in the policy's stead.
+    /// </summary>
+    /// <returns>The probability, or <c>null</c> where the policy states one only for the arm it chooses.</returns>
+    double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm) => null;
 }

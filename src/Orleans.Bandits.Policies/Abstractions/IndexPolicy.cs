@@ -38,6 +38,34 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
     }
 
     /// <summary>
+    /// For drawn scores, the win-probability table's estimate, as <see cref="Select"/> reports it; but arms scored +∞ (never
+    /// played) win ahead of every draw, tied among themselves, so while there are any the probability is exactly 1/ties for
+    /// them and 0 for the rest. A fixed-score choice has no probability but its own.
+    /// </summary>
+    public sealed override double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm)
+    {
+        if (!ScoresAreDrawn || exploration <= 0 || !snapshot.EstimatesPropensities || IsExcluded(excluded, arm))
+        {
+            return null;
+        }
+
+        var unplayed = 0;
+        var armUnplayed = false;
+        for (var other = 0; other < snapshot.ArmCount; other++)
+        {
+            if (!IsExcluded(excluded, other) && DrawScore(snapshot, other, exploration, Random.Shared) == double.PositiveInfinity)
+            {
+                unplayed++;
+                armUnplayed |= other == arm;
+            }
+        }
+
+        return unplayed > 0
+            ? armUnplayed ? 1.0 / unplayed : 0
+            : snapshot.WinProbabilities.Estimate(this, snapshot, arm, excluded, exploration);
+    }
+
+    /// <summary>
     /// Whether <see cref="Score"/> draws at random when exploration &gt; 0 (a posterior sample, a perturbation)
     /// rather than computing a fixed index. Only context-free policies may say so: the propensity estimate is
     /// counted once per snapshot, and a context would change it.

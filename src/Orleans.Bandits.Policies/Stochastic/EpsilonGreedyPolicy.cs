@@ -86,4 +86,37 @@ public sealed class EpsilonGreedyPolicy(PolicyDescriptor descriptor, PolicyParam
 
         throw new InvalidOperationException("Unreachable: a counted arm was not found.");
     }
+
+    public override double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm)
+    {
+        if (IsExcluded(excluded, arm))
+        {
+            return 0;
+        }
+
+        var available = 0;
+        var greedy = 0;
+        var best = double.NegativeInfinity;
+        for (var other = 0; other < snapshot.ArmCount; other++)
+        {
+            if (IsExcluded(excluded, other))
+            {
+                continue;
+            }
+
+            var mean = snapshot.Arms[other][0];
+            if (available++ == 0 || mean > best)
+            {
+                best = mean;
+                greedy = 1;
+            }
+            else if (mean == best)
+            {
+                greedy++;
+            }
+        }
+
+        var epsilon = exploration > 0 ? Math.Min(1, snapshot.Shared[0] * exploration) : 0;
+        return (epsilon / available) + (snapshot.Arms[arm][0] == best ? (1 - epsilon) / greedy : 0);
+    }
 }

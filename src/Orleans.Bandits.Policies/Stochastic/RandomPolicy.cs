@@ -47,4 +47,10 @@ public sealed class RandomPolicy(PolicyDescriptor descriptor, PolicyParameters p
 
         throw new InvalidOperationException("Unreachable: an available arm was counted but not found.");
     }
+
+    /// <summary>Uniform while exploring; at exploration 0 the choice is greedy and only its own probability is known.</summary>
+    public override double? ProbabilityOf(PolicySnapshot snapshot, ReadOnlySpan<double> context, ReadOnlySpan<bool> excluded, double exploration, int arm) =>
+        exploration <= 0 ? null
+        : IsExcluded(excluded, arm) ? 0
+        : 1.0 / CountAvailable(snapshot.ArmCount, excluded);
 }

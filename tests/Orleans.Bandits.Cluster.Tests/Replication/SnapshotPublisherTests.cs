@@ -75,6 +75,7 @@ public sealed class SnapshotPublisherTests
             60,
             new PolicySnapshot([[1, 1]], []),
             Interval,
-            0);
+            0,
+            ServingRules.None);
     }
 }

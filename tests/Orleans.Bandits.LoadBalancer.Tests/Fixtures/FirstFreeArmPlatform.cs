@@ -38,6 +38,8 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
 
     public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) => throw new NotSupportedException();
 
+    public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) => throw new NotSupportedException();
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();

@@ -20,6 +20,8 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
 
     public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) => inner.SetStatusAsync(tenant, experiment, status);
 
+    public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) => inner.ChangeServingRulesAsync(tenant, experiment, change);
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => inner.DeleteExperimentAsync(tenant, experiment);
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => inner.AddArmAsync(tenant, experiment, armId);

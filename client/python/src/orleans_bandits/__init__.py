@@ -20,7 +20,7 @@ from .client import (
     RejectedFeedback,
     Selection,
 )
-from .models import Arm, ArmStats, Experiment, Stats
+from .models import Arm, ArmStats, Experiment, Stats, Uplift
 
 __all__ = [
     "Arm",
@@ -35,4 +35,5 @@ __all__ = [
     "RejectedFeedback",
     "Selection",
     "Stats",
+    "Uplift",
 ]

@@ -13,7 +13,7 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar, Union
 from urllib.parse import quote, urlsplit
 
 from .models import Experiment, Stats
@@ -71,7 +71,9 @@ class BanditsUnavailableError(BanditsError):
 @dataclass(frozen=True)
 class Selection:
     """The arm to use. ``fallback`` is True when the platform did not choose it: then ``error`` says why and
-    ``token`` is None (there is nothing to give feedback for)."""
+    ``token`` is None (there is nothing to give feedback for). ``is_default`` is True when the platform served the
+    experiment's default arm (paused, or outside its rollout, targeting or schedule: ``reason`` says which), again with
+    no token; ``holdout`` is True when the unit is in the holdout (the arm drawn uniformly)."""
 
     arm: str
     token: Optional[str]
@@ -80,6 +82,9 @@ class Selection:
     paused: bool = False
     fallback: bool = False
     error: Optional[str] = None
+    is_default: bool = False
+    reason: Optional[str] = None
+    holdout: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,13 +177,16 @@ class BanditsClient:
         context: Optional[Sequence[float]] = None,
         exclude: Optional[Sequence[str]] = None,
         exploration: Optional[float] = None,
+        unit: Optional[str] = None,
+        attributes: Optional[Dict[str, Union[str, float, bool]]] = None,
         timeout: Optional[float] = None,
     ) -> Selection:
         """Asks which arm of ``experiment`` to use now.
 
         With ``fallback_arm`` this never raises: when no answer comes within ``timeout`` (default: the client's),
         the platform is unreachable or it refuses, the result is ``fallback_arm`` with ``fallback=True``. Without
-        it, those failures raise :class:`BanditsError`.
+        it, those failures raise :class:`BanditsError`. ``unit`` (e.g. a user id) is what rollout and holdout
+        membership is sticky to, ``attributes`` what the experiment's targeting rules test.
         """
         body: Dict[str, Any] = {}
         if context is not None:
@@ -187,6 +195,10 @@ class BanditsClient:
             body["exclude"] = list(exclude)
         if exploration is not None:
             body["exploration"] = exploration
+        if unit is not None:
+            body["unit"] = unit
+        if attributes is not None:
+            body["attributes"] = dict(attributes)
         try:
             answer = self._call("POST", f"/v1/experiments/{_segment(experiment)}/select", body, timeout or self.timeout)
         except BanditsError as error:
@@ -199,6 +211,9 @@ class BanditsClient:
             propensity=answer.get("propensity"),
             version=answer.get("version"),
             paused=bool(answer.get("paused", False)),
+            is_default=bool(answer.get("isDefault", False)),
+            reason=answer.get("reason"),
+            holdout=bool(answer.get("holdout", False)),
         )
 
     def feedback(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, TypedDict
 
-__all__ = ["Arm", "ArmStats", "Experiment", "Stats"]
+__all__ = ["Arm", "ArmStats", "Experiment", "Stats", "Uplift"]
 
 
 class Arm(TypedDict, total=False):
@@ -26,6 +26,12 @@ class Experiment(TypedDict, total=False):
     createdAt: str
     trainedEvents: int
     rewardAggregation: str
+    rollout: Optional[Dict[str, float]]
+    targeting: List[Dict[str, Any]]
+    schedule: Optional[Dict[str, Any]]
+    defaultArm: Optional[str]
+    holdout: Optional[Dict[str, float]]
+    explorationFloor: float
 
 
 class ArmStats(TypedDict, total=False):
@@ -41,6 +47,17 @@ class ArmStats(TypedDict, total=False):
     retired: bool
 
 
+class Uplift(TypedDict, total=False):
+    """Bandit-served minus holdout-served mean reward (``value``) with its 95 % interval ``ci95`` and each group's mean and events."""
+
+    value: float
+    ci95: Optional[List[float]]
+    banditMean: float
+    holdoutMean: float
+    banditCount: int
+    holdoutCount: int
+
+
 class Stats(TypedDict, total=False):
     """``GET /v1/experiments/{id}/stats``: what the experiment has learned, at ``version``."""
 
@@ -50,3 +67,4 @@ class Stats(TypedDict, total=False):
     arms: List[ArmStats]
     updatedAt: str
     refreshIntervalMs: float
+    uplift: Optional[Uplift]
