@@ -56,7 +56,10 @@ public static class BanditsApi
         {
             telemetry.WithTracing(tracing =>
             {
-                tracing.AddSource(BanditsTelemetry.ActivitySourceName, ActivitySources.ApplicationGrainActivitySourceName).AddAspNetCoreInstrumentation();
+                // Orleans files grain calls under its runtime source when the grain interface's namespace starts with
+                // "Orleans", as the platform's do (Orleans.Bandits.Contracts), so both sources carry them.
+                tracing.AddSource(BanditsTelemetry.ActivitySourceName, ActivitySources.ApplicationGrainActivitySourceName, ActivitySources.RuntimeActivitySourceName)
+                    .AddAspNetCoreInstrumentation();
                 if (BanditsTelemetry.OtlpConfigured(configuration))
                 {
                     tracing.AddOtlpExporter();

@@ -246,6 +246,7 @@ public sealed partial class ExperimentGrain(
 
     public async Task OnNextAsync(IList<SequentialItem<FeedbackEvent>> items)
     {
+        using var span = BanditsTracing.StartTraining(this.GetPrimaryKeyString(), items);
         if (!State.Exists)
         {
             LogDroppedForMissingExperiment(logger, this.GetPrimaryKeyString(), items.Count);

@@ -16,6 +16,8 @@ namespace Orleans.Bandits.Grains.Feedback;
 /// <param name="Generation">The experiment incarnation that issued the token; the experiment drops events of another.</param>
 /// <param name="Defaulted">The experiment's default reward, learned because no outcome came within its reward wait.</param>
 /// <param name="Holdout">The decision was served by the holdout (uniformly), not by the bandit: the uplift keeps them apart.</param>
+/// <param name="SelectionTrace">The W3C traceparent of the select span, where the selection was traced.</param>
+/// <param name="FeedbackTrace">The W3C traceparent of the intake span, where the feedback was traced.</param>
 [GenerateSerializer, Immutable, Alias("bandits.FeedbackEvent")]
 public sealed record FeedbackEvent(
     [property: Id(0)] UInt128 DedupKey,
@@ -29,4 +31,6 @@ public sealed record FeedbackEvent(
     [property: Id(8)] long SelectedAtVersion,
     [property: Id(9)] long Generation,
     [property: Id(10)] bool Defaulted = false,
-    [property: Id(11)] bool Holdout = false);
+    [property: Id(11)] bool Holdout = false,
+    [property: Id(12)] string? SelectionTrace = null,
+    [property: Id(13)] string? FeedbackTrace = null);

@@ -43,8 +43,13 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         var token = Verify(tenant, request);
         ValidateShape(request);
         var id = new ExperimentId(token.Tenant, token.Experiment);
+        using var span = BanditsTracing.StartFeedback(id.Key);
         var experimentRules = await rules.Get(id.Key, token.Generation, token.Arm);
-        var feedback = ToEvent(experimentRules, token, request);
+        var feedback = ToEvent(experimentRules, token, request) with
+        {
+            SelectionTrace = BanditsTracing.TraceParent(token.SelectSpan),
+            FeedbackTrace = BanditsTracing.TraceParent(span?.Context),
+        };
         await ClaimOutcome(id, experimentRules, token, request, feedback);
 
         var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)

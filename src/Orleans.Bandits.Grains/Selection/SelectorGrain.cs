@@ -42,7 +42,13 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
         return Task.CompletedTask;
     }
 
-    public async Task<SelectResult> Select(SelectRequest request) => Choose(await CurrentReplica(), request);
+    public async Task<SelectResult> Select(SelectRequest request)
+    {
+        using var span = BanditsTracing.StartSelect(_key);
+        var result = Choose(await CurrentReplica(), request, span?.Context);
+        span?.SetTag("bandits.arm", result.Arm).SetTag("bandits.version", result.Version);
+        return result;
+    }
 
     public async Task<long> GetReplicaVersion() => (await CurrentReplica()).Version;
 
@@ -133,7 +139,7 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
     /// The gates first (<see cref="ServingGate"/>: paused, schedule, targeting, rollout), answered with the default arm
     /// and no token, recording nothing; then the holdout's uniform draw or the policy's choice under the exploration floor.
     /// </summary>
-    private SelectResult Choose(ExperimentSnapshot replica, SelectRequest request)
+    private SelectResult Choose(ExperimentSnapshot replica, SelectRequest request, ActivityContext? span)
     {
         var arms = replica.Arms;
         ValidateUnit(request);
@@ -182,18 +188,24 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
         // The id must be unique, not secret (the token is signed), so the activation's fast
         // generator serves: 126 random bits, where a system call per selection cost 2–3 µs.
         var selectionId = new UInt128((ulong)_random.NextInt64(), (ulong)_random.NextInt64());
-        var token = tokens.Sign(new SelectionToken(
-            replica.Id.Tenant,
-            replica.Id.Name,
-            selection.Arm,
-            replica.Version,
-            selection.Propensity,
-            context.Length > 0 ? context : null,
-            now,
-            now + (replica.FeedbackWindowSeconds * 1000L),
-            selectionId,
-            replica.Generation,
-            holdout));
+        string token;
+        using (BanditsTracing.StartToken())
+        {
+            token = tokens.Sign(new SelectionToken(
+                replica.Id.Tenant,
+                replica.Id.Name,
+                selection.Arm,
+                replica.Version,
+                selection.Propensity,
+                context.Length > 0 ? context : null,
+                now,
+                now + (replica.FeedbackWindowSeconds * 1000L),
+                selectionId,
+                replica.Generation,
+                holdout,
+                span));
+        }
+
         if (_decisionLog.Generation != replica.Generation)
         {
             _decisionLog = (replica.Generation, DecisionLogKey.For(_key, replica.Generation));

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Orleans.Bandits.Grains.Tokens;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Orleans.Bandits.Grains.Tokens;
 /// without any server-side session. The token is the state. <see cref="Generation"/> is the experiment's
 /// incarnation that issued it: a token outlives its experiment when the id is deleted and created again.
 /// <see cref="Holdout"/>: the arm was served by the holdout, so its feedback counts for the holdout's side of the uplift.
+/// <see cref="SelectSpan"/>: the select span, where the selection was traced, for the training span to link to.
 /// </summary>
 public sealed record SelectionToken(
     string Tenant,
@@ -17,4 +20,5 @@ public sealed record SelectionToken(
     long ExpiresAtUnixMs,
     UInt128 SelectionId,
     long Generation,
-    bool Holdout = false);
+    bool Holdout = false,
+    ActivityContext? SelectSpan = null);

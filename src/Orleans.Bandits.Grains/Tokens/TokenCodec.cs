@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Text;
 
 namespace Orleans.Bandits.Grains.Tokens;
@@ -7,7 +8,8 @@ namespace Orleans.Bandits.Grains.Tokens;
 /// The compact binary payload of a token (little-endian), before the signature:
 /// format byte, key id, tenant, experiment (each length-prefixed ASCII), arm (int32),
 /// version (int64), propensity (double, NaN = none), context (uint16 count + doubles),
-/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes), generation (int64), flags (byte: bit 0 holdout).
+/// issued-at and expires-at (int64 Unix ms), selection id (16 bytes), generation (int64), flags (byte: bit 0 holdout,
+/// bit 1 traced), and when traced the select span's trace id (16 bytes) and span id (8 bytes).
 /// Format 2 added the generation; tokens of format 1 are refused. Format 3 added the flags; tokens of format 2, issued
 /// before it, are still read (with no flag set), so feedback in flight across an upgrade is not lost.
 /// </summary>
@@ -16,6 +18,8 @@ public static class TokenCodec
     private const byte Format = 3;
     private const byte FormatWithoutFlags = 2;
     private const byte HoldoutFlag = 1;
+    private const byte TracedFlag = 2;
+    private const int SpanLength = 16 + 8;
     private const int MaxIdLength = 64;
 
     /// <summary>The encoded length of <paramref name="token"/>, so a signer can encode into a stack buffer.</summary>
@@ -27,7 +31,8 @@ public static class TokenCodec
             throw new ArgumentException("Context is too long for a token.", nameof(token));
         }
 
-        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16 + 8 + 1;
+        return 1 + 3 + keyId.Length + token.Tenant.Length + token.Experiment.Length + 4 + 8 + 8 + 2 + (8 * contextLength) + 8 + 8 + 16 + 8 + 1
+            + (token.SelectSpan is null ? 0 : SpanLength);
     }
 
     /// <summary>Writes the payload into <paramref name="span"/>, which must be exactly <see cref="EncodedLength"/> bytes.</summary>
@@ -61,7 +66,14 @@ public static class TokenCodec
         offset += 16;
         BinaryPrimitives.WriteInt64LittleEndian(span[offset..], token.Generation);
         offset += 8;
-        span[offset] = token.Holdout ? HoldoutFlag : (byte)0;
+        span[offset] = (byte)((token.Holdout ? HoldoutFlag : 0) | (token.SelectSpan is null ? 0 : TracedFlag));
+        offset += 1;
+        if (token.SelectSpan is { } traced)
+        {
+            // Exact slices: CopyTo fills the whole destination it is given.
+            traced.TraceId.CopyTo(span.Slice(offset, 16));
+            traced.SpanId.CopyTo(span.Slice(offset + 16, 8));
+        }
     }
 
     /// <summary>Parses a payload; false for anything that is not exactly one well-formed payload.</summary>
@@ -92,7 +104,9 @@ public static class TokenCodec
         int contextLength = BinaryPrimitives.ReadUInt16LittleEndian(payload[offset..]);
         offset += 2;
         var flagsLength = payload[0] == Format ? 1 : 0;
-        if (payload.Length != offset + (8 * contextLength) + 8 + 8 + 16 + 8 + flagsLength)
+        var tail = (8 * contextLength) + 8 + 8 + 16 + 8 + flagsLength;
+        var traced = flagsLength == 1 && payload.Length > offset + tail - 1 && (payload[offset + tail - 1] & TracedFlag) != 0;
+        if (payload.Length != offset + tail + (traced ? SpanLength : 0))
         {
             return false;
         }
@@ -113,13 +127,17 @@ public static class TokenCodec
         var generation = BinaryPrimitives.ReadInt64LittleEndian(payload[offset..]);
         offset += 8;
         var flags = flagsLength == 1 ? payload[offset] : (byte)0;
-        if ((flags & ~HoldoutFlag) != 0)
+        offset += flagsLength;
+        if ((flags & ~(HoldoutFlag | TracedFlag)) != 0)
         {
             return false;
         }
 
+        ActivityContext? selectSpan = traced
+            ? new ActivityContext(ActivityTraceId.CreateFromBytes(payload.Slice(offset, 16)), ActivitySpanId.CreateFromBytes(payload.Slice(offset + 16, 8)), ActivityTraceFlags.Recorded, isRemote: true)
+            : null;
         token = new SelectionToken(
-            tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId, generation, (flags & HoldoutFlag) != 0);
+            tenant, experiment, arm, version, double.IsNaN(propensity) ? null : propensity, context, issuedAt, expiresAt, selectionId, generation, (flags & HoldoutFlag) != 0, selectSpan);
         return true;
     }
 
