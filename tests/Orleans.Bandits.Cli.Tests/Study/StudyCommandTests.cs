@@ -42,12 +42,11 @@ public sealed class StudyCommandTests : IDisposable
         var cells = rows.Skip(1).Select(r => r.Split(',')).ToList();
         var component = cells.Where(c => c[0] == "component").ToDictionary(c => c[1], c => (Mean: Number(c[4]), Low: c[5], High: c[6]));
 
-        // The components add up to the total, and the overhead is (c − a) / a.
         var (ideal, batching, delay, total) = (component["ideal"].Mean, component["batching"].Mean, component["delay"].Mean, component["total"].Mean);
-        Assert.Equal(total, ideal + batching + delay, 1e-9 * total);
-        Assert.Equal((total - ideal) / ideal * 100, component["overhead-percent"].Mean, 1e-9);
 
-        // Each component is the mean of per-seed final regrets: the curves' last points give them back.
+        // Each component row is recomputed from another part of the file, the curves' last points (the
+        // per-seed final regrets), so a row written from the wrong setting or seed cannot match; the
+        // decomposition's arithmetic itself is checked by hand in RegretDecompositionTests.
         var finals = cells.Where(c => c[0] == "curve" && c[3] == "2000")
             .GroupBy(c => c[1])
             .ToDictionary(g => g.Key, g => g.OrderBy(c => int.Parse(c[2], CultureInfo.InvariantCulture)).Select(c => Number(c[4])).ToArray());
@@ -55,6 +54,8 @@ public sealed class StudyCommandTests : IDisposable
         Assert.Equal(finals["ideal"].Average(), ideal, 1e-9);
         Assert.Equal(finals["batched"].Average() - finals["ideal"].Average(), batching, 1e-6);
         Assert.Equal(finals["batched-delayed"].Average() - finals["batched"].Average(), delay, 1e-6);
+        Assert.Equal(finals["batched-delayed"].Average(), total, 1e-6);
+        Assert.Equal((finals["batched-delayed"].Average() / finals["ideal"].Average() - 1) * 100, component["overhead-percent"].Mean, 1e-6);
 
         // Every setting has every seed's curve at the same rounds, and mean rows at those rounds.
         foreach (var setting in new[] { "ideal", "batched", "batched-delayed" })

@@ -38,6 +38,7 @@ public sealed class ReplicaTests(ClusterFixture fixture)
         var warm = fixture.OnSilo(0);
         await warm.SelectAsync(Tenant, name);
 
+        Task<SelectResult> cold;
         using (SnapshotGate.Hold(new ExperimentId(Tenant, name).Key))
         {
             // Warm: answers from the replica many times over, whatever its refresh timer is doing.
@@ -47,11 +48,15 @@ public sealed class ReplicaTests(ClusterFixture fixture)
             }
 
             // Cold: another silo has never seen the experiment, so it must wait for the snapshot.
-            var cold = fixture.OnSilo(1).SelectAsync(Tenant, name);
+            cold = fixture.OnSilo(1).SelectAsync(Tenant, name);
             await Task.Delay(300);
             Assert.False(cold.IsCompleted);
-            await Task.WhenAny(cold);
         }
+
+        // Released, the snapshot arrives and the waiting select answers with a token; the bound is the
+        // test's, far below the grain call timeout, so an answer that only a timeout would end fails here.
+        var answer = await cold.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.NotNull(answer.Token);
     }
 
     [Fact]

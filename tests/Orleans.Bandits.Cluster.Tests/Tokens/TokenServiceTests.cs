@@ -42,7 +42,8 @@ public sealed class TokenServiceTests
     public void A_token_without_propensity_or_context_round_trips_as_nulls()
     {
         var service = new TokenService([Old], Old.Id);
-        service.Verify(service.Sign(Sample() with { Propensity = null }), out var decoded);
+        Assert.Equal(TokenVerdict.Valid, service.Verify(service.Sign(Sample() with { Propensity = null }), out var decoded));
+        Assert.Equal(Sample() with { Propensity = null }, decoded);
         Assert.Null(decoded!.Propensity);
         Assert.Null(decoded.Context);
     }

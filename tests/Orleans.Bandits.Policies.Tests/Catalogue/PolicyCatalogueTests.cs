@@ -1,3 +1,5 @@
+using Orleans.Bandits.Policies.Tests.Helpers;
+using Orleans.Bandits.Policies.Tests.Mutants;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.Catalogue;
@@ -12,7 +14,7 @@ public sealed class PolicyCatalogueTests
     }
 
     [Fact]
-    public void Every_policy_builds_with_its_defaults_and_answers_with_no_data()
+    public void Every_policy_builds_with_its_defaults_and_with_no_data_chooses_uniformly_among_the_available_arms()
     {
         foreach (var descriptor in PolicyCatalogue.All)
         {
@@ -20,10 +22,17 @@ public sealed class PolicyCatalogueTests
             var policy = PolicyCatalogue.Create(descriptor.Name, (IReadOnlyDictionary<string, double[]>?)null, dimension);
             var snapshot = policy.CreateSnapshot(policy.CreateState(4));
             var context = descriptor.Contextual ? new[] { 0.5, -1.0, 2.0 } : [];
-            var selection = policy.Select(snapshot, context, [], 1.0, new Random(1));
-            Assert.NotNull(selection);
-            Assert.InRange(selection.Value.Arm, 0, 3);
+            UniformChoice.AssertUniform(policy, snapshot, context, [], 1.0, seed: 1);
+            UniformChoice.AssertUniform(policy, snapshot, context, [true, false, true, false], 1.0, seed: 2);
         }
+    }
+
+    [Fact]
+    public void Mutant_that_takes_the_first_arm_when_all_are_alike_fails_the_uniform_choice_check()
+    {
+        // What an argmax without random tie-breaking does with no data: always the first available arm.
+        var mutant = new StuckOnArmPolicy(PolicyCatalogue.Create("ucb1"), arm: 1);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => UniformChoice.AssertUniform(mutant, mutant.CreateSnapshot(mutant.CreateState(4)), [], [true, false, true, false], 1.0, seed: 2));
     }
 
     [Fact]

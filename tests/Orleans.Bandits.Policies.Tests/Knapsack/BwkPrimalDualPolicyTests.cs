@@ -1,4 +1,5 @@
 using Orleans.Bandits.Policies.Knapsack;
+using Orleans.Bandits.Policies.Tests.Helpers;
 
 namespace Orleans.Bandits.Policies.Tests.Knapsack;
 
@@ -94,7 +95,7 @@ public sealed class BwkPrimalDualPolicyTests
         var state = policy.CreateState(3);
         var snapshot = policy.CreateSnapshot(state);
         Assert.All(snapshot.Shared, v => Assert.False(double.IsNaN(v)));
-        Assert.InRange(policy.Select(snapshot, [], [], 1, new Random(1))!.Value.Arm, 0, 2);
+        UniformChoice.AssertUniform(policy, snapshot, [], [], exploration: 1, seed: 1);
 
         policy.Train(state, [new(0, 1, Costs: [0]), new(2, 1, Costs: [0])]);
         Assert.Equal(new Selection(1, null), policy.Select(policy.CreateSnapshot(state), [], [], 1, new Random(2)));

@@ -1,3 +1,5 @@
+using Orleans.Bandits.Policies.Tests.Mutants;
+
 namespace Orleans.Bandits.Policies.Tests.Meta;
 
 /// <summary>
@@ -44,13 +46,26 @@ public sealed class AutoRegretTests
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinExp4TermOfTheBestLearner(ThompsonOnly, _ => new AbruptChangeEnvironment(Before, After, SwapRound)));
     }
 
-    internal static void AssertWithinExp4TermOfTheBestLearner(double learners, Func<int, IBanditEnvironment> world)
+    [Fact]
+    public void Mutant_stuck_on_the_worse_arm_breaks_the_bound_on_the_stationary_world()
+    {
+        // T·0.8 = 16,000 against the best learner's ≈ 4 plus 235.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertWithinExp4TermOfTheBestLearner(new StuckOnArmPolicy(Auto(Both), arm: 1), _ => new BernoulliEnvironment(Before)));
+    }
+
+    internal static void AssertWithinExp4TermOfTheBestLearner(double learners, Func<int, IBanditEnvironment> world) =>
+        AssertWithinExp4TermOfTheBestLearner(Auto(learners), world);
+
+    private static IBanditPolicy Auto(double learners) =>
+        PolicyCatalogue.Create("auto", new Dictionary<string, double> { ["learners"] = learners, ["horizon"] = Rounds, ["samples"] = 16 });
+
+    private static void AssertWithinExp4TermOfTheBestLearner(IBanditPolicy candidate, Func<int, IBanditEnvironment> world)
     {
         var options = new SimulationOptions(Rounds);
         double MeanRegret(IBanditPolicy policy) => SeedSweep.Run(policy, world, options, Seeds).Average(r => r.PseudoRegret);
 
         var best = Math.Min(MeanRegret(PolicyCatalogue.Create("thompson-beta")), MeanRegret(PolicyCatalogue.Create("discounted-thompson")));
-        var auto = MeanRegret(PolicyCatalogue.Create("auto", new Dictionary<string, double> { ["learners"] = learners, ["horizon"] = Rounds, ["samples"] = 16 }));
+        var auto = MeanRegret(candidate);
 
         var term = MinimaxRegretBounds.Exp4(Rounds, Before.Length, experts: 2);
         Assert.True(auto <= best + term, $"auto's mean regret {auto:F1} exceeds the best learner's {best:F1} + √(2TK ln M) = {term:F1}");

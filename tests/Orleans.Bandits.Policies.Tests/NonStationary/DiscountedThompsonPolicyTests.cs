@@ -1,3 +1,4 @@
+using Orleans.Bandits.Policies.Tests.Helpers;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.NonStationary;
@@ -92,7 +93,8 @@ public sealed class DiscountedThompsonPolicyTests
         policy.AddArm(state);
         var snapshot = policy.CreateSnapshot(state);
         Assert.All(snapshot.Arms, a => Assert.Equal([1.0, 1.0], a));
-        Assert.InRange(policy.Select(snapshot, [], [], 1, new Random(1))!.Value.Arm, 0, 3);
+        UniformChoice.AssertUniform(policy, snapshot, [], [], exploration: 1, seed: 1);
+        UniformChoice.AssertUniform(policy, snapshot, [], [], exploration: 0, seed: 2);
     }
 
     [Fact]

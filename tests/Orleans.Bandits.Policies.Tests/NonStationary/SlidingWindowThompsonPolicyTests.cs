@@ -1,3 +1,4 @@
+using Orleans.Bandits.Policies.Tests.Helpers;
 using static Orleans.Bandits.Policies.Tests.Helpers.Choices;
 
 namespace Orleans.Bandits.Policies.Tests.NonStationary;
@@ -84,12 +85,10 @@ public sealed class SlidingWindowThompsonPolicyTests
         var policy = Window(10);
         var snapshot = policy.CreateSnapshot(policy.CreateState(4));
         Assert.All(snapshot.Arms, a => Assert.Equal([1.0, 1.0], a));
-        var random = new Random(1);
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.InRange(policy.Select(snapshot, [], [], 1, random)!.Value.Arm, 0, 3);
-            Assert.InRange(policy.Select(snapshot, [], [], 0, random)!.Value.Arm, 0, 3);
-        }
+        UniformChoice.AssertUniform(policy, snapshot, [], [], exploration: 1, seed: 1);
+
+        // At exploration 0 every posterior mean is ½: a four-way tie, which must not fall to the first arm.
+        UniformChoice.AssertUniform(policy, snapshot, [], [], exploration: 0, seed: 2);
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public sealed class BatchingAndDelayTests
 
         Assert.True(overhead.WithinBound, $"distributed {distributedMean:F1} > instant {instantMean:F1} + {overhead.AdditiveTerm:F1}");
 
-        // The percentage the CLI prints is the same measurement, and within the allowance in percent.
-        Assert.Equal((distributedMean - instantMean) / instantMean * 100, overhead.MeasuredPercent!.Value, 9);
-        Assert.InRange(overhead.MeasuredPercent.Value, 0, overhead.AllowedPercent!.Value);
+        // The percentage the CLI prints is within the allowance in percent (its arithmetic is checked on
+        // hand-computed values in the CLI's SeedSummaryTests).
+        Assert.InRange(overhead.MeasuredPercent!.Value, 0, overhead.AllowedPercent!.Value);
 
         // Staleness must cost something: for the first D = 3,000 rounds nothing has been learned and
         // Thompson sampling from the Beta(1, 1) prior plays uniformly, costing D · mean gap = 675 on

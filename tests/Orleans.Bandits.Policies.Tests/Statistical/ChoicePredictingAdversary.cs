@@ -29,7 +29,7 @@ internal static class ChoicePredictingAdversary
         var learnerRandom = new Random(seed);
         var adversaryRandom = new Random(seed + 1_000_000);
         var state = learner.CreateState(arms);
-        var snapshot = learner.CreateSnapshot(state);
+        var snapshot = Snapshot(learner, state);
         var armTotals = new double[arms];
         var batch = new TrainingEvent[1];
         double earned = 0;
@@ -46,9 +46,16 @@ internal static class ChoicePredictingAdversary
             earned += reward;
             batch[0] = new TrainingEvent(selection.Arm, reward, selection.Propensity);
             learner.Train(state, batch);
-            snapshot = learner.CreateSnapshot(state);
+            snapshot = Snapshot(learner, state);
         }
 
         return armTotals.Max() - earned;
     }
+
+    /// <summary>
+    /// The learner's snapshot without estimated propensities, as the simulator plays: a sampler's estimate
+    /// (1,000 rounds of draws a snapshot) would cost far more than the game, and no learner here trains on
+    /// it. Exact propensities, which EXP3 and EXP3-IX train on, are reported either way.
+    /// </summary>
+    private static PolicySnapshot Snapshot(IBanditPolicy learner, PolicyState state) => learner.CreateSnapshot(state).WithoutEstimatedPropensities();
 }
