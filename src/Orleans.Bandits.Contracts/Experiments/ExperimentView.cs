@@ -14,4 +14,6 @@ public sealed record ExperimentView(
     [property: Id(8)] long TrainedEvents,
     [property: Id(9)] RewardAggregation RewardAggregation,
     [property: Id(10)] int? RewardWaitSeconds,
-    [property: Id(11)] double? DefaultReward);
+    [property: Id(11)] double? DefaultReward,
+    [property: Id(13)] WinnerRule? Winner = null,
+    [property: Id(14)] WinnerDeclaration? DeclaredWinner = null);

@@ -5,6 +5,7 @@ namespace Orleans.Bandits.Contracts.Stats;
 /// <param name="RefreshInterval">Replica TTL plus training interval: the longest any silo serves an older version.</param>
 /// <param name="Decisions">Selections recorded in the decision log.</param>
 /// <param name="DefaultRewards">Decisions learned with the experiment's default reward (no outcome within the reward wait).</param>
+/// <param name="Winner">The declared winner, if any.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentStats")]
 public sealed record ExperimentStats(
     [property: Id(0)] long Version,
@@ -14,4 +15,5 @@ public sealed record ExperimentStats(
     [property: Id(4)] DateTimeOffset UpdatedAt,
     [property: Id(5)] TimeSpan RefreshInterval,
     [property: Id(6)] long Decisions = 0,
-    [property: Id(7)] long DefaultRewards = 0);
+    [property: Id(7)] long DefaultRewards = 0,
+    [property: Id(9)] WinnerDeclaration? Winner = null);

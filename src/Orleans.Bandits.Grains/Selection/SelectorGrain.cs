@@ -169,8 +169,11 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
             }
         }
 
+        // A promoted winner replaces the policy's choice, a deterministic one, unless it is excluded or blocked now.
         var policy = PolicyResolver.Resolve(replica);
-        var selection = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random)
+        var selection = (replica.PromotedArm is { } promoted && !excluded[promoted]
+                ? new Selection(promoted, null)
+                : policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random))
             ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
 
         // The id must be unique, not secret (the token is signed), so the activation's fast
