@@ -16,6 +16,13 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) =>
         Experiment(tenant, experiment).SetStatus(status);
 
+    public Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change) =>
+        Experiment(tenant, experiment).Change(change);
+
+    public Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment) => Experiment(tenant, experiment).Reset();
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetAudit();
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => Experiment(tenant, experiment).Delete();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => Experiment(tenant, experiment).AddArm(armId);

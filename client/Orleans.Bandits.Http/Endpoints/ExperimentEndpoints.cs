@@ -3,12 +3,12 @@ using System.Globalization;
 
 namespace Orleans.Bandits.Http.Endpoints;
 
-/// <summary>Creating, reading, pausing and deleting experiments, and their arms.</summary>
+/// <summary>Creating, reading, changing, resetting and deleting experiments, their arms, and their audit log.</summary>
 public static class ExperimentEndpoints
 {
     public static RouteGroupBuilder MapExperimentEndpoints(this RouteGroupBuilder v1)
     {
-        var experiments = v1.MapGroup("/experiments").WithTags("Experiments");
+        var experiments = v1.MapGroup("/experiments").WithTags("Experiments").AddEndpointFilter<AuditActorFilter>();
         experiments.MapPost("/", Create);
         experiments.MapGet("/", List);
         experiments.MapGet("/{id}", Get);
@@ -16,6 +16,8 @@ public static class ExperimentEndpoints
         experiments.MapDelete("/{id}", Delete);
         experiments.MapPost("/{id}/arms", AddArm);
         experiments.MapDelete("/{id}/arms/{armId}", RetireArm);
+        experiments.MapPost("/{id}/reset", Reset);
+        experiments.MapGet("/{id}/audit", Audit);
         return v1;
     }
 
@@ -33,6 +35,16 @@ public static class ExperimentEndpoints
         if (body.Arms is null || body.Arms.Any(a => a is null))
         {
             return Problems.Invalid("arms", "arms is required: a list of {\"id\": ...} objects.");
+        }
+
+        if (ExperimentChangeReader.ReadMetadata(body.Arms, required: false, out var metadata) is { } badArms)
+        {
+            return badArms;
+        }
+
+        if (ExperimentChangeReader.ReadWinner(body.Winner, out var winner) is { } badWinner)
+        {
+            return badWinner;
         }
 
         PolicySpec? policy = null;
@@ -64,7 +76,9 @@ public static class ExperimentEndpoints
             body.FeedbackWindowSeconds ?? ExperimentDefinition.DefaultFeedbackWindowSeconds,
             aggregation.Value,
             body.RewardWaitSeconds,
-            body.DefaultReward);
+            body.DefaultReward,
+            metadata?.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+            winner);
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }
@@ -95,25 +109,34 @@ public static class ExperimentEndpoints
     private static async Task<Ok<ExperimentResponse>> Get(string id, HttpContext context, IBanditsClient bandits) =>
         TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));
 
-    [EndpointName("setExperimentStatus")]
-    [EndpointSummary("Pause or resume an experiment")]
-    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or a status other than `running` or `paused` (`validation`).")]
+    [EndpointName("changeExperiment")]
+    [EndpointSummary("Pause or resume an experiment, tune its policy, replace arm metadata or set its winner rule")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or an invalid field: a status other than `running` or `paused`, another policy's name, policy params the policy refuses, an unknown arm, metadata over its limits, a winner rule out of range (`validation`, with `errors` by field). Nothing changed.")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
-    private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, StatusBody body, HttpContext context, IBanditsClient bandits)
+    private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, ExperimentPatchBody body, HttpContext context, IBanditsClient bandits)
     {
-        ExperimentStatus? status = body.Status switch
+        if (!ExperimentChangeReader.TryRead(body, out var change, out var problem))
         {
-            "running" => ExperimentStatus.Running,
-            "paused" => ExperimentStatus.Paused,
-            _ => null,
-        };
-        if (status is null)
-        {
-            return Problems.Invalid("status", "status must be \"running\" or \"paused\".");
+            return problem;
         }
 
-        return TypedResults.Ok(ExperimentResponse.From(await bandits.SetStatusAsync(Tenancy.TenantOf(context), id, status.Value)));
+        return TypedResults.Ok(ExperimentResponse.From(await bandits.ChangeExperimentAsync(Tenancy.TenantOf(context), id, change)));
     }
+
+    [EndpointName("resetExperiment")]
+    [EndpointSummary("Forget what an experiment learned: a new incarnation with the same arms and settings")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
+    private static async Task<Ok<ExperimentResponse>> Reset(string id, HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(ExperimentResponse.From(await bandits.ResetExperimentAsync(Tenancy.TenantOf(context), id)));
+
+    [EndpointName("getExperimentAudit")]
+    [EndpointSummary("List the control actions on an experiment id, oldest first (the most recent 1,000), also after a delete")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment ever had this id (`type` ends with `not-found`).")]
+    private static async Task<Ok<AuditResponse>> Audit(string id, HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(new AuditResponse((await bandits.GetAuditAsync(Tenancy.TenantOf(context), id))
+            .Select(e => new AuditEntryResponse(e.At, e.Actor, e.Action, e.Detail)).ToList()));
 
     [EndpointName("deleteExperiment")]
     [EndpointSummary("Delete an experiment")]

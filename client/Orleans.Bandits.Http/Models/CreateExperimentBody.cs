@@ -11,4 +11,5 @@ public sealed record CreateExperimentBody(
     int? FeedbackWindowSeconds,
     string? RewardAggregation,
     int? RewardWaitSeconds,
-    double? DefaultReward);
+    double? DefaultReward,
+    WinnerBody? Winner);

@@ -373,7 +373,7 @@ public sealed partial class ExperimentGrain(
             State.TrainedEvents += batch.Count;
         }
 
-        var declared = batch.Count > 0 && CheckWinner();
+        var declared = batch.Count > 0 && WinnerCheck.Run(State, Policy, clock.GetUtcNow());
         if (batch.Count > 0 || controlChanged)
         {
             NewVersion();
@@ -457,28 +457,6 @@ public sealed partial class ExperimentGrain(
         Policy.Descriptor.Defaults.ReplicaTtl,
         State.Generation,
         PromotedArm: State is { WinnerRule.Promote: true, Winner: { } winner } ? State.Arms.FindIndex(a => a.Id == winner.Arm) : null);
-
-    /// <summary>
-    /// Checks the winner rule when it is due (<see cref="WinnerCheck"/>) on the posterior the stats show, and declares
-    /// the winner it finds. True when one was declared: a new version, published at once, and an audit entry.
-    /// </summary>
-    private bool CheckWinner()
-    {
-        if (!WinnerCheck.IsDue(State))
-        {
-            return false;
-        }
-
-        State.NextWinnerCheck = WinnerCheck.NextCheckAfter(State.TrainedEvents);
-        if (ArmStatisticsCalculator.Summarize(State, Policy, Policy.CreateSnapshot(State.Learned!)) is not { } summary
-            || WinnerCheck.Find(State.WinnerRule!, summary) is var arm && arm < 0)
-        {
-            return false;
-        }
-
-        State.Winner = new WinnerDeclaration(State.Arms[arm].Id, clock.GetUtcNow(), summary.ProbabilityBest[arm]!.Value, summary.ExpectedLoss[arm]!.Value);
-        return true;
-    }
 
     /// <summary>Drops a declared winner (the arms it won among changed); the rule is checked again from the next batch.</summary>
     private string WithdrawWinner()

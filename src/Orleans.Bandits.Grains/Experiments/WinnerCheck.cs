@@ -17,6 +17,28 @@ public static class WinnerCheck
     /// <summary>The trained events at which the next check is due, after one at <paramref name="trainedEvents"/>.</summary>
     public static long NextCheckAfter(long trainedEvents) => trainedEvents + Math.Max(1, trainedEvents / GrowthDivisor);
 
+    /// <summary>
+    /// Runs the check when it is due, on the posterior the stats show, and declares the winner it finds. True when one
+    /// was declared: the caller publishes it as a new version and audits it.
+    /// </summary>
+    public static bool Run(ExperimentState state, IBanditPolicy policy, DateTimeOffset now)
+    {
+        if (!IsDue(state))
+        {
+            return false;
+        }
+
+        state.NextWinnerCheck = NextCheckAfter(state.TrainedEvents);
+        if (ArmStatisticsCalculator.Summarize(state, policy, policy.CreateSnapshot(state.Learned!)) is not { } summary
+            || Find(state.WinnerRule!, summary) is var arm && arm < 0)
+        {
+            return false;
+        }
+
+        state.Winner = new WinnerDeclaration(state.Arms[arm].Id, now, summary.ProbabilityBest[arm]!.Value, summary.ExpectedLoss[arm]!.Value);
+        return true;
+    }
+
     /// <summary>The arm meeting both bounds of <paramref name="rule"/>, or <c>-1</c>. Probabilities sum to 1, so above 0.5 at most one arm can; below, the most probable one is taken.</summary>
     public static int Find(WinnerRule rule, PosteriorSummary summary)
     {

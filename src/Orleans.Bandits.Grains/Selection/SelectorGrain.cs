@@ -6,6 +6,7 @@ using Orleans.Bandits.Grains.Replication;
 using Orleans.Bandits.Grains.Telemetry;
 using Orleans.Bandits.Grains.Tokens;
 using Orleans.Concurrency;
+using PolicyChoice = Orleans.Bandits.Policies.Abstractions.Selection;
 
 namespace Orleans.Bandits.Grains.Selection;
 
@@ -172,7 +173,7 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
         // A promoted winner replaces the policy's choice, a deterministic one, unless it is excluded or blocked now.
         var policy = PolicyResolver.Resolve(replica);
         var selection = (replica.PromotedArm is { } promoted && !excluded[promoted]
-                ? new Selection(promoted, null)
+                ? new PolicyChoice(promoted, null)
                 : policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random))
             ?? throw new BanditsException(BanditsErrorKind.NoArmAvailable, "Every arm is excluded, blocked or retired.");
 

@@ -38,6 +38,12 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
 
     public Task<ExperimentView> SetStatusAsync(string tenant, string experiment, ExperimentStatus status) => throw new NotSupportedException();
 
+    public Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change) => throw new NotSupportedException();
+
+    public Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment) => throw new NotSupportedException();
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();
