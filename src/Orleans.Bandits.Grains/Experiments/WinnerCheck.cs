@@ -1,18 +1,26 @@
 namespace Orleans.Bandits.Grains.Experiments;
 
 /// <summary>
-/// The winner rule, checked after training batches on a schedule of trained events: every event up to
-/// <see cref="GrowthDivisor"/> of them, then whenever they have grown by 1/<see cref="GrowthDivisor"/> (5 %). The
-/// schedule depends only on the events, not on time, so a test knows when a check ran; and checks thin out as the
-/// posterior moves less, about 20 × ln(n / 20) of them in n events (176 in 50,000), each 2,000 draws per active arm.
+/// The winner rule, checked after training batches on a schedule of trained events: from
+/// <see cref="MinEventsPerArm"/> events per active arm, then whenever the events have grown by
+/// 1/<see cref="GrowthDivisor"/> (5 %). The schedule depends only on the events, not on time, so a test knows when a
+/// check ran; and checks thin out as the posterior moves less, about 20 × ln(n / n₀) of them between n₀ and n events
+/// (92 from 500 to 50,000), each 2,000 draws per active arm.
 /// </summary>
+/// <remarks>
+/// The minimum is there because the rule is looked at again and again: a posterior of a handful of events per arm can
+/// put 0.99 on a lucky arm (16 successes of 18 among five fair coins, say), and one such look is enough to declare it.
+/// </remarks>
 public static class WinnerCheck
 {
     public const int GrowthDivisor = 20;
 
+    public const int MinEventsPerArm = 100;
+
     /// <summary>Whether a check is due: a rule, no winner yet, running, and the scheduled events reached.</summary>
     public static bool IsDue(ExperimentState state) =>
-        state is { WinnerRule: not null, Winner: null, Status: ExperimentStatus.Running } && state.TrainedEvents >= state.NextWinnerCheck;
+        state is { WinnerRule: not null, Winner: null, Status: ExperimentStatus.Running }
+        && state.TrainedEvents >= Math.Max(state.NextWinnerCheck, (long)MinEventsPerArm * state.Arms.Count(a => !a.Retired));
 
     /// <summary>The trained events at which the next check is due, after one at <paramref name="trainedEvents"/>.</summary>
     public static long NextCheckAfter(long trainedEvents) => trainedEvents + Math.Max(1, trainedEvents / GrowthDivisor);
