@@ -33,23 +33,25 @@ public sealed class ExperimentAuditTests(AuthenticatedSiloFixture fixture) : ICl
         await Expect(HttpStatusCode.NoContent, colleague, HttpMethod.Delete, $"{path}/arms/green");
         await Expect(HttpStatusCode.OK, owner, HttpMethod.Post, $"{path}/reset");
 
-        // red always pays, blue never: select each in turn (the other excluded) until the rule declares red.
-        var sent = 0;
-        var converged = await Eventually.Until(
-            async () =>
+        // red always pays, blue never: select each in turn (the other excluded), 110 times, past the 100 events per arm
+        // the rule waits for, and report all outcomes in one batch.
+        var outcomes = new List<object>();
+        for (var i = 0; i < 110; i++)
+        {
+            foreach (var (arm, other, reward) in new[] { ("red", "blue", 1), ("blue", "red", 0) })
             {
-                foreach (var (arm, other, reward) in new[] { ("red", "blue", 1), ("blue", "red", 0) })
-                {
-                    var selected = await ApiCalls.Json(await Expect(HttpStatusCode.OK, owner, HttpMethod.Post, $"{path}/select", new { exclude = new[] { other } }));
-                    Assert.Equal(arm, selected.GetProperty("arm").GetString());
-                    await Expect(HttpStatusCode.Accepted, owner, HttpMethod.Post, "/v1/feedback", new { token = selected.GetProperty("token").GetString(), reward });
-                    sent++;
-                }
+                var selected = await ApiCalls.Json(await Expect(HttpStatusCode.OK, owner, HttpMethod.Post, $"{path}/select", new { exclude = new[] { other } }));
+                Assert.Equal(arm, selected.GetProperty("arm").GetString());
+                outcomes.Add(new { token = selected.GetProperty("token").GetString(), reward });
+            }
+        }
 
-                return await ApiCalls.Json(await Expect(HttpStatusCode.OK, owner, HttpMethod.Get, path));
-            },
+        var accepted = await ApiCalls.Json(await Expect(HttpStatusCode.Accepted, owner, HttpMethod.Post, "/v1/feedback/batch", new { items = outcomes }));
+        Assert.Equal(outcomes.Count, accepted.GetProperty("accepted").GetInt32());
+        var converged = await Eventually.Until(
+            async () => await ApiCalls.Json(await Expect(HttpStatusCode.OK, owner, HttpMethod.Get, path)),
             experiment => experiment.GetProperty("status").GetString() == "converged",
-            TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(30),
             "red to be declared the winner");
         Assert.Equal("red", converged.GetProperty("winner").GetProperty("arm").GetString());
         var stats = await ApiCalls.Json(await Expect(HttpStatusCode.OK, owner, HttpMethod.Get, $"{path}/stats"));
@@ -66,7 +68,7 @@ public sealed class ExperimentAuditTests(AuthenticatedSiloFixture fixture) : ICl
 
         // Another tenant's key: its own namespace has no such experiment, so nothing it sends reaches this one. Before:
         // once every feedback sent is learned, so nothing else changes the experiment meanwhile.
-        await Eventually.Until(() => Body(owner, $"{path}/stats"), body => JsonDocument.Parse(body).RootElement.GetProperty("trainedEvents").GetInt32() == sent, TimeSpan.FromSeconds(30), $"{sent} events learned");
+        await Eventually.Until(() => Body(owner, $"{path}/stats"), body => JsonDocument.Parse(body).RootElement.GetProperty("trainedEvents").GetInt32() == outcomes.Count, TimeSpan.FromSeconds(30), "every outcome learned");
         var before = await Body(owner, path);
         var auditBefore = await Body(owner, $"{path}/audit");
         Assert.Equal(HttpStatusCode.NotFound, (await Api.Send(stranger, HttpMethod.Get, $"{path}/audit")).StatusCode);
