@@ -88,8 +88,8 @@ export interface paths {
         delete: operations["deleteExperiment"];
         options?: never;
         head?: never;
-        /** Pause or resume an experiment */
-        patch: operations["setExperimentStatus"];
+        /** Pause or resume an experiment, tune its policy, replace arm metadata or set its winner rule */
+        patch: operations["changeExperiment"];
         trace?: never;
     };
     "/v1/experiments/{id}/arms": {
@@ -121,6 +121,40 @@ export interface paths {
         post?: never;
         /** Retire an arm */
         delete: operations["retireArm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forget what an experiment learned: a new incarnation with the same arms and settings */
+        post: operations["resetExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the control actions on an experiment id, oldest first (the most recent 1,000), also after a delete */
+        get: operations["getExperimentAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -291,6 +325,9 @@ export interface components {
     schemas: {
         ArmBody: {
             id: string;
+            metadata?: null | {
+                [key: string]: string;
+            };
         };
         ArmStatsResponse: {
             id: string;
@@ -308,6 +345,18 @@ export interface components {
             retired: boolean;
             /** Format: int64 */
             decisions: number;
+            /** Format: double */
+            expectedLoss: null | number;
+        };
+        AuditEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            detail: string;
+        };
+        AuditResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
         };
         CreateExperimentBody: {
             id: string;
@@ -322,6 +371,7 @@ export interface components {
             rewardWaitSeconds?: null | number;
             /** Format: double */
             defaultReward?: null | number;
+            winner?: null | components["schemas"]["WinnerBody"];
         };
         DecisionEvent: {
             selectionId: string;
@@ -347,6 +397,15 @@ export interface components {
             items: components["schemas"]["DecisionEvent"][];
             next: null | string;
         };
+        DeclaredWinnerResponse: {
+            arm: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            expectedLoss: number;
+        };
         EstimateResponse: {
             estimator: string;
             /** Format: double */
@@ -371,6 +430,12 @@ export interface components {
             items: components["schemas"]["ExperimentResponse"][];
             next: null | string;
         };
+        ExperimentPatchBody: {
+            status?: null | string;
+            policy?: null | components["schemas"]["PolicyBody"];
+            arms?: null | components["schemas"]["ArmBody"][];
+            winner?: null | components["schemas"]["WinnerBody"];
+        };
         ExperimentResponse: {
             id: string;
             arms: components["schemas"]["ArmBody"][];
@@ -392,6 +457,7 @@ export interface components {
             rewardWaitSeconds: null | number;
             /** Format: double */
             defaultReward: null | number;
+            winner: null | components["schemas"]["WinnerResponse"];
         };
         FeedbackAcceptedResponse: {
             eventId: string;
@@ -502,9 +568,7 @@ export interface components {
             decisions: number;
             /** Format: int64 */
             defaultRewards: number;
-        };
-        StatusBody: {
-            status: string;
+            winner: null | components["schemas"]["DeclaredWinnerResponse"];
         };
         TenantBody: {
             id: string;
@@ -513,6 +577,23 @@ export interface components {
             /** Format: int64 */
             retryAfterMs: number;
             backoff?: null | boolean;
+        };
+        WinnerBody: {
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            maxExpectedLoss: number;
+            promote?: null | boolean;
+        };
+        WinnerResponse: {
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            maxExpectedLoss: number;
+            promote: boolean;
+            arm: null | string;
+            /** Format: date-time */
+            declaredAt: null | string;
         };
     };
     responses: never;
@@ -1090,7 +1171,7 @@ export interface operations {
             };
         };
     };
-    setExperimentStatus: {
+    changeExperiment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1101,7 +1182,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StatusBody"];
+                "application/json": components["schemas"]["ExperimentPatchBody"];
             };
         };
         responses: {
@@ -1114,7 +1195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentResponse"];
                 };
             };
-            /** @description Malformed JSON (`bad-request`), an invalid id, or a status other than `running` or `paused` (`validation`). */
+            /** @description Malformed JSON (`bad-request`), an invalid id, or an invalid field: a status other than `running` or `paused`, another policy's name, policy params the policy refuses, an unknown arm, metadata over its limits, a winner rule out of range (`validation`, with `errors` by field). Nothing changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1324,6 +1405,158 @@ export interface operations {
                 };
             };
             /** @description No experiment with this id, or no such arm in it (`not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resetExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResponse"];
+                };
+            };
+            /** @description The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment with this id (`type` ends with `not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getExperimentAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment ever had this id (`type` ends with `not-found`). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -20,19 +20,22 @@ from .client import (
     RejectedFeedback,
     Selection,
 )
-from .models import Arm, ArmStats, Experiment, Stats
+from .models import Arm, ArmStats, AuditEntry, DeclaredWinner, Experiment, Stats, Winner
 
 __all__ = [
     "Arm",
     "ArmStats",
+    "AuditEntry",
     "BanditsClient",
     "BanditsError",
     "BanditsUnavailableError",
     "BatchResult",
+    "DeclaredWinner",
     "Experiment",
     "Feedback",
     "FeedbackReceipt",
     "RejectedFeedback",
     "Selection",
     "Stats",
+    "Winner",
 ]
