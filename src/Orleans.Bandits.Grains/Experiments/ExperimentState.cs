@@ -85,14 +85,14 @@ public sealed class ExperimentState : IDedupLogState
     public long DefaultRewards { get; set; }
 
     /// <summary>When to declare a winner; none when <c>null</c>.</summary>
-    [Id(23)]
+    [Id(24)]
     public WinnerRule? WinnerRule { get; set; }
 
     /// <summary>The incarnation's declared winner, if any.</summary>
-    [Id(24)]
+    [Id(25)]
     public WinnerDeclaration? Winner { get; set; }
 
     /// <summary>The trained events at which the winner rule is checked next (<see cref="WinnerCheck"/>).</summary>
-    [Id(25)]
+    [Id(26)]
     public long NextWinnerCheck { get; set; }
 }
