@@ -19,6 +19,13 @@ public sealed class BanditsClient(IGrainFactory grains) : IBanditsClient
     public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) =>
         Experiment(tenant, experiment).ChangeServingRules(change);
 
+    public Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change) =>
+        Experiment(tenant, experiment).Change(change);
+
+    public Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment) => Experiment(tenant, experiment).Reset();
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment) => Experiment(tenant, experiment).GetAudit();
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => Experiment(tenant, experiment).Delete();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => Experiment(tenant, experiment).AddArm(armId);

@@ -15,6 +15,16 @@ public interface IBanditsClient
     /// <summary>Replaces the serving rules the change names (gates, default arm, holdout, exploration floor).</summary>
     Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change);
 
+    /// <summary>Changes status, policy params, arm metadata or the winner rule, all or nothing, as one new version.</summary>
+    /// <exception cref="BanditsException">NotFound; Validation of any field, and then nothing changed.</exception>
+    Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change);
+
+    /// <summary>Forgets what the experiment learned and starts a new incarnation with the same arms and settings: its earlier tokens are refused (ExperimentReplaced).</summary>
+    Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment);
+
+    /// <summary>The control actions on the experiment id, oldest first (the most recent 1,000), also after it was deleted.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment);
+
     Task DeleteExperimentAsync(string tenant, string experiment);
 
     Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId);

@@ -58,6 +58,35 @@ public sealed class AuthenticatedDashboardTests(BrowserFixture browser, Authenti
     }
 
     [Fact]
+    public async Task Reset_from_the_page_needs_a_key_of_the_experiments_tenant_and_is_audited_with_its_key_id()
+    {
+        var owner = await TenantKeyAsync("reset-owner");
+        var stranger = await TenantKeyAsync("reset-stranger");
+        using (var create = new HttpRequestMessage(HttpMethod.Post, "/v1/experiments") { Content = JsonContent.Create(new { id = "owned", arms = new[] { new { id = "a" } } }) })
+        {
+            create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner);
+            Assert.Equal(HttpStatusCode.Created, (await silo.Http.SendAsync(create)).StatusCode);
+        }
+
+        // Another tenant's key: the experiment does not exist for it, so there is nothing to pause or reset.
+        _page.Open("#/experiments/owned");
+        _page.Until(d => d.FindElement(By.Id("key-dialog")).GetAttribute("open") is not null, "the page to ask for an API key");
+        _page.Element(By.Id("api-key-input")).SendKeys(stranger);
+        _page.Element(By.Id("api-key-submit")).Click();
+        _page.TextWhen(By.Id("detail-error"), text => text.Contains("does not exist", StringComparison.Ordinal), "the experiment to be unknown to the other tenant");
+        Assert.False(_page.Element(By.Id("reset-experiment")).Enabled);
+        Assert.False(_page.Element(By.Id("toggle-status")).Enabled);
+
+        _page.Script("sessionStorage.setItem('bandits.apiKey', arguments[0]);", owner);
+        _page.Driver.Navigate().Refresh();
+        _page.Until(d => d.FindElement(By.Id("reset-experiment")) is { Enabled: true } button ? button : null, "the Reset button")!.Click();
+        _page.Element(By.Id("reset-experiment")).Click();
+        _page.Until(d => d.FindElements(By.CssSelector("#audit-table tr[data-action='reset']")).Count == 1, "the reset in the audit log");
+        var keyId = _page.Element(By.CssSelector("#audit-table tr[data-action='reset'] td[data-field='actor']")).Text;
+        Assert.Equal(owner.Split('_')[1], keyId);
+    }
+
+    [Fact]
     public async Task A_refused_key_is_asked_for_again()
     {
         _page.Open("#/comparison");

@@ -136,4 +136,49 @@ public sealed class ExperimentsViewTests(BrowserFixture browser, DashboardSiloFi
         Assert.Contains("has no posterior", _page.Element(By.Id("best-note")).Text);
         Assert.Empty(_page.ConsoleErrors());
     }
+
+    [Fact]
+    public async Task The_page_shows_expected_loss_the_winner_and_the_audit_log_and_resets_the_experiment()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new
+        {
+            id = "winner-view",
+            arms = new[] { new { id = "red" }, new { id = "blue" } },
+            winner = new { probabilityBest = 0.95, maxExpectedLoss = 0.01 },
+        });
+        _page.Open("#/experiments/winner-view");
+        _page.TextWhen(By.Id("winner"), text => text.StartsWith("none yet", StringComparison.Ordinal), "the winner rule");
+
+        // 110 events per arm, past the 100 per arm the rule waits for: red always pays, blue never.
+        await Api.RewardEachArmAsync(silo.Http, "winner-view", ["red", "blue"], 110, (arm, _) => arm == "red" ? 1 : 0);
+        _page.TextWhen(By.Id("winner"), text => text.StartsWith("red (since", StringComparison.Ordinal), "red to be shown as the winner");
+        _page.Until(d => d.FindElement(By.Id("experiment-status")).GetAttribute("data-status") == "converged", "the page to show the experiment converged");
+        Assert.Equal("winner", _page.Element(By.CssSelector("tr[data-arm='red'] #winner-badge")).Text);
+
+        // Expected loss per arm as the stats report it: red gives up nothing, blue nearly all of red's lead.
+        var stats = await Api.StatsAsync(silo.Http, "winner-view");
+        var version = stats.GetProperty("version").GetInt64().ToString(CultureInfo.InvariantCulture);
+        _page.TextWhen(By.Id("version"), text => text == version, "the page to reach the API's version");
+        foreach (var arm in stats.GetProperty("arms").EnumerateArray())
+        {
+            var shown = _page.Element(By.CssSelector($"tr[data-arm='{arm.GetProperty("id").GetString()}'] td[data-field='expectedLoss']")).Text;
+            Assert.Equal(arm.GetProperty("expectedLoss").GetDouble(), double.Parse(shown, CultureInfo.InvariantCulture), 3);
+        }
+
+        _page.Until(d => d.FindElements(By.CssSelector("#audit-table tr[data-action='winner']")).Count == 1, "the winner in the audit log");
+        Assert.Equal("platform", _page.Element(By.CssSelector("#audit-table tr[data-action='winner'] td[data-field='actor']")).Text);
+        Assert.Equal("admin", _page.Element(By.CssSelector("#audit-table tr[data-action='create'] td[data-field='actor']")).Text);
+
+        // Reset takes two clicks; then nothing is learned and the log says who reset it.
+        var reset = _page.Until(d => d.FindElement(By.Id("reset-experiment")) is { Enabled: true } button ? button : null, "the Reset button")!;
+        reset.Click();
+        _page.TextWhen(By.Id("reset-experiment"), text => text == "Confirm reset", "the reset to ask for confirmation");
+        Assert.Equal(220, (await Api.StatsAsync(silo.Http, "winner-view")).GetProperty("trainedEvents").GetInt64());
+        _page.Element(By.Id("reset-experiment")).Click();
+        _page.TextWhen(By.Id("trained-events"), text => text == "0", "the page to show the reset experiment");
+        _page.Until(d => d.FindElement(By.Id("experiment-status")).GetAttribute("data-status") == "running", "the winner to be gone with the reset");
+        _page.Until(d => d.FindElements(By.CssSelector("#audit-table tr[data-action='reset']")).Count == 1, "the reset in the audit log");
+        Assert.Equal(0, (await Api.StatsAsync(silo.Http, "winner-view")).GetProperty("trainedEvents").GetInt64());
+        Assert.Empty(_page.ConsoleErrors());
+    }
 }

@@ -9,19 +9,21 @@ using Orleans.Bandits.Cli.Reporting;
 
 namespace Orleans.Bandits.Cli.Management;
 
-/// <summary><c>bandits experiments</c>: list, create, show, pause, resume and delete experiments over the HTTP API.</summary>
+/// <summary><c>bandits experiments</c>: list, create, show, pause, resume, reset, audit and delete experiments over the HTTP API.</summary>
 public static class ExperimentsCommand
 {
     /// <summary>The API's largest page: listing everything takes the fewest round trips.</summary>
     public const int MaxPageSize = 1000;
 
-    public static Command Create() => new("experiments", "Manage experiments: list, create, show, pause, resume, delete.")
+    public static Command Create() => new("experiments", "Manage experiments: list, create, show, pause, resume, reset, audit, delete.")
     {
         List(),
         CreateExperimentCommand.Create(),
         Show(),
         SetStatus("pause", "paused", "Pause an experiment: select answers with its first arm and no token until it is resumed."),
         SetStatus("resume", "running", "Resume a paused experiment."),
+        Reset(),
+        Audit(),
         Delete(),
     };
 
@@ -80,6 +82,22 @@ public static class ExperimentsCommand
             var body = await call.Api.SendAsync(HttpMethod.Patch, ApiClient.Experiment(call.GetValue(id)), new JsonObject { ["status"] = status }, call.CancellationToken);
             call.Show<ExperimentModel>(body, ExperimentTables.WriteOne);
         });
+    }
+
+    private static Command Reset()
+    {
+        var id = ManagementArguments.Experiment();
+        var command = new Command("reset", "Forget what an experiment learned, keeping its arms and settings; its earlier tokens are refused from then on.") { id };
+        return command.WithApiAction(async call =>
+            call.Show<ExperimentModel>(await call.Api.SendAsync(HttpMethod.Post, ApiClient.Experiment(call.GetValue(id)) + "/reset", null, call.CancellationToken), ExperimentTables.WriteOne));
+    }
+
+    private static Command Audit()
+    {
+        var id = ManagementArguments.Experiment();
+        var command = new Command("audit", "List the control actions on an experiment id, oldest first: when, by which key, what changed.") { id };
+        return command.WithApiAction(async call =>
+            call.Show<AuditModel>(await call.Api.GetAsync(ApiClient.Experiment(call.GetValue(id)) + "/audit", call.CancellationToken), ExperimentTables.WriteAudit));
     }
 
     private static Command Delete()

@@ -40,6 +40,7 @@ public static class ExperimentTables
         table.AddColumn("field");
         table.AddColumn("value");
         Rows.Add(table, "status", experiment.Status);
+        Rows.Add(table, "winner", experiment.Winner is { } winner ? (winner.Arm ?? "not yet") : ReportFormat.Missing);
         Rows.Add(table, "policy", experiment.Policy.Name);
         Rows.Add(table, "params", ManagementFormat.Parameters(experiment.Policy.Params));
         Rows.Add(table, "arms", string.Join(", ", experiment.Arms.Select(a => a.Id)));
@@ -53,5 +54,21 @@ public static class ExperimentTables
         Rows.Add(table, "trained events", ManagementFormat.Count(experiment.TrainedEvents));
         Rows.Add(table, "created", ManagementFormat.Time(experiment.CreatedAt));
         console.Write(table);
+    }
+
+    public static void WriteAudit(IAnsiConsole console, AuditModel audit)
+    {
+        var table = new Table();
+        table.AddColumn("at");
+        table.AddColumn("actor");
+        table.AddColumn("action");
+        table.AddColumn("detail");
+        foreach (var entry in audit.Items)
+        {
+            Rows.Add(table, ManagementFormat.Time(entry.At), entry.Actor, entry.Action, entry.Detail);
+        }
+
+        console.Write(table);
+        console.WriteLine($"{audit.Items.Count} action(s)");
     }
 }

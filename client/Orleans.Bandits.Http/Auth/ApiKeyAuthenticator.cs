@@ -42,7 +42,7 @@ public sealed class ApiKeyAuthenticator(IOptions<BanditsHttpOptions> options, IB
         }
 
         var record = await RecordAsync(keyId, auth.KeyCacheDuration);
-        return record is { Revoked: false } && ApiKeyFormat.Matches(record.SecretHash, secret) ? new Caller(false, record.Tenant) : null;
+        return record is { Revoked: false } && ApiKeyFormat.Matches(record.SecretHash, secret) ? new Caller(false, record.Tenant, record.KeyId) : null;
     }
 
     /// <summary>The key as sent, from <c>Authorization: Bearer</c> or <c>X-Api-Key</c>.</summary>

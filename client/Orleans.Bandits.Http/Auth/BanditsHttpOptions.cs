@@ -51,8 +51,8 @@ public sealed class RateLimitOptions
     public bool IsValid => PermitsPerSecond is null or > 0 && Burst is null or > 0;
 
     /// <summary>The bucket every tenant gets, or none.</summary>
-    public RateLimit? For(bool authEnabled) =>
-        (PermitsPerSecond ?? (authEnabled ? DefaultPermitsPerSecond : null)) is { } rate ? new RateLimit(rate, Burst ?? (2 * rate)) : null;
+    public TokenBucketLimit? For(bool authEnabled) =>
+        (PermitsPerSecond ?? (authEnabled ? DefaultPermitsPerSecond : null)) is { } rate ? new TokenBucketLimit(rate, Burst ?? (2 * rate)) : null;
 }
 
 /// <summary><c>Bandits:Streams</c>: limits on the stats streams (server-sent events), which hold a connection each.</summary>

@@ -3,12 +3,12 @@ using System.Globalization;
 
 namespace Orleans.Bandits.Http.Endpoints;
 
-/// <summary>Creating, reading, pausing and deleting experiments, and their arms.</summary>
+/// <summary>Creating, reading, changing, resetting and deleting experiments, their arms, and their audit log.</summary>
 public static class ExperimentEndpoints
 {
     public static RouteGroupBuilder MapExperimentEndpoints(this RouteGroupBuilder v1)
     {
-        var experiments = v1.MapGroup("/experiments").WithTags("Experiments");
+        var experiments = v1.MapGroup("/experiments").WithTags("Experiments").AddEndpointFilter<AuditActorFilter>();
         experiments.MapPost("/", Create);
         experiments.MapGet("/", List);
         experiments.MapGet("/{id}", Get);
@@ -16,6 +16,8 @@ public static class ExperimentEndpoints
         experiments.MapDelete("/{id}", Delete);
         experiments.MapPost("/{id}/arms", AddArm);
         experiments.MapDelete("/{id}/arms/{armId}", RetireArm);
+        experiments.MapPost("/{id}/reset", Reset);
+        experiments.MapGet("/{id}/audit", Audit);
         return v1;
     }
 
@@ -33,6 +35,16 @@ public static class ExperimentEndpoints
         if (body.Arms is null || body.Arms.Any(a => a is null))
         {
             return Problems.Invalid("arms", "arms is required: a list of {\"id\": ...} objects.");
+        }
+
+        if (ExperimentChangeReader.ReadMetadata(body.Arms, required: false, out var metadata) is { } badArms)
+        {
+            return badArms;
+        }
+
+        if (ExperimentChangeReader.ReadWinner(body.Winner, out var winner) is { } badWinner)
+        {
+            return badWinner;
         }
 
         PolicySpec? policy = null;
@@ -71,7 +83,9 @@ public static class ExperimentEndpoints
             aggregation.Value,
             body.RewardWaitSeconds,
             body.DefaultReward,
-            serving.Values with { DefaultArm = body.DefaultArm });
+            serving.Values with { DefaultArm = body.DefaultArm },
+            metadata?.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+            winner);
         var view = await bandits.CreateExperimentAsync(Tenancy.TenantOf(context), body.Id!, definition);
         return TypedResults.Created($"/v1/experiments/{body.Id}", ExperimentResponse.From(view));
     }
@@ -102,43 +116,58 @@ public static class ExperimentEndpoints
     private static async Task<Ok<ExperimentResponse>> Get(string id, HttpContext context, IBanditsClient bandits) =>
         TypedResults.Ok(ExperimentResponse.From(await bandits.GetExperimentAsync(Tenancy.TenantOf(context), id)));
 
-    [EndpointName("setExperimentStatus")]
-    [EndpointSummary("Pause or resume an experiment, or change its serving rules")]
-    [EndpointDescription("Each field is optional and a field left out stays as it is. The serving rules are changed first and all together; a refused rule changes nothing, status included. Every accepted change is a new version, served by every replica within one refresh interval.")]
-    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, a status other than `running` or `paused`, an invalid serving rule, or nothing to change (`validation`, with `errors` by field).")]
+    [EndpointName("changeExperiment")]
+    [EndpointSummary("Pause or resume an experiment, change its serving rules, tune its policy, replace arm metadata or set its winner rule")]
+    [EndpointDescription("Each field is optional and a field left out stays as it is. The serving rules are changed first, all together; then status, policy params, arm metadata and the winner rule, all together. A refused field is answered 400 before anything it belongs with changes. Every accepted change is a new version, served by every replica within one refresh interval, and is in the audit log.")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "Malformed JSON (`bad-request`), an invalid id, or an invalid field: a status other than `running` or `paused`, an invalid serving rule, another policy's name, policy params the policy refuses, an unknown arm, metadata over its limits, a winner rule out of range, or nothing to change (`validation`, with `errors` by field).")]
     [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
     private static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> Patch(string id, ExperimentPatchBody body, HttpContext context, IBanditsClient bandits)
     {
-        ExperimentStatus? status = body.Status switch
+        if (!ServingRulesBodyReader.TryRead(body.Rollout, body.Targeting, body.Schedule, body.DefaultArm, body.Holdout, body.ExplorationFloor, out var serving, out var servingProblem))
         {
-            "running" => ExperimentStatus.Running,
-            "paused" => ExperimentStatus.Paused,
-            _ => null,
-        };
-        if (body.Status is not null && status is null)
-        {
-            return Problems.Invalid("status", "status must be \"running\" or \"paused\".");
+            return servingProblem;
         }
 
-        if (!ServingRulesBodyReader.TryRead(body.Rollout, body.Targeting, body.Schedule, body.DefaultArm, body.Holdout, body.ExplorationFloor, out var change, out var problem))
+        // The control fields are read only when one is given: their reader refuses a body with none of them.
+        ExperimentChange? change = null;
+        if (body.Status is not null || body.Policy is not null || body.Arms is not null || body.Winner is not null)
         {
-            return problem;
-        }
+            if (!ExperimentChangeReader.TryRead(body, out var control, out var problem))
+            {
+                return problem;
+            }
 
-        if (status is null && change.Fields == ServingRuleFields.None)
+            change = control;
+        }
+        else if (serving.Fields == ServingRuleFields.None)
         {
-            return Problems.Invalid("status", "Give status, or a serving rule to change (rollout, targeting, schedule, defaultArm, holdout, explorationFloor).");
+            return Problems.Invalid("status", "Give at least one of status, policy, arms, winner, or a serving rule (rollout, targeting, schedule, defaultArm, holdout, explorationFloor).");
         }
 
         var tenant = Tenancy.TenantOf(context);
-        var view = change.Fields == ServingRuleFields.None ? null : await bandits.ChangeServingRulesAsync(tenant, id, change);
-        if (status is { } next)
+        var view = serving.Fields == ServingRuleFields.None ? null : await bandits.ChangeServingRulesAsync(tenant, id, serving);
+        if (change is not null)
         {
-            view = await bandits.SetStatusAsync(tenant, id, next);
+            view = await bandits.ChangeExperimentAsync(tenant, id, change);
         }
 
         return TypedResults.Ok(ExperimentResponse.From(view!));
     }
+
+    [EndpointName("resetExperiment")]
+    [EndpointSummary("Forget what an experiment learned: a new incarnation with the same arms and settings")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment with this id (`type` ends with `not-found`).")]
+    private static async Task<Ok<ExperimentResponse>> Reset(string id, HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(ExperimentResponse.From(await bandits.ResetExperimentAsync(Tenancy.TenantOf(context), id)));
+
+    [EndpointName("getExperimentAudit")]
+    [EndpointSummary("List the control actions on an experiment id, oldest first (the most recent 1,000), also after a delete")]
+    [ProblemResponse(StatusCodes.Status400BadRequest, "The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`).")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No experiment ever had this id (`type` ends with `not-found`).")]
+    private static async Task<Ok<AuditResponse>> Audit(string id, HttpContext context, IBanditsClient bandits) =>
+        TypedResults.Ok(new AuditResponse((await bandits.GetAuditAsync(Tenancy.TenantOf(context), id))
+            .Select(e => new AuditEntryResponse(e.At, e.Actor, e.Action, e.Detail)).ToList()));
 
     [EndpointName("deleteExperiment")]
     [EndpointSummary("Delete an experiment")]

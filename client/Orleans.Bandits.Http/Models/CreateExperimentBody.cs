@@ -17,4 +17,5 @@ public sealed record CreateExperimentBody(
     ScheduleBody? Schedule,
     string? DefaultArm,
     UnitPercentageBody? Holdout,
-    double? ExplorationFloor);
+    double? ExplorationFloor,
+    WinnerBody? Winner);

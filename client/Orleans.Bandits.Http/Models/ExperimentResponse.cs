@@ -25,16 +25,22 @@ public sealed record ExperimentResponse(
     ScheduleBody? Schedule,
     string? DefaultArm,
     UnitPercentageBody? Holdout,
-    double ExplorationFloor)
+    double ExplorationFloor,
+    WinnerResponse? Winner)
 {
     public static ExperimentResponse From(ExperimentView view) => new(
         view.Id.Name,
-        view.Arms.Where(a => !a.Retired).Select(a => new ArmBody(a.Id)).ToList(),
-        view.Arms.Where(a => a.Retired).Select(a => new ArmBody(a.Id)).ToList(),
+        view.Arms.Where(a => !a.Retired).Select(a => new ArmBody(a.Id, a.Metadata)).ToList(),
+        view.Arms.Where(a => a.Retired).Select(a => new ArmBody(a.Id, a.Metadata)).ToList(),
         new PolicyResponse(view.Policy.Name, view.Policy.Params.ToDictionary(p => p.Key, p => p.Value.Length == 1 ? (object)p.Value[0] : p.Value)),
         view.ContextDimension,
         view.FeedbackWindowSeconds,
-        view.Status == ExperimentStatus.Paused ? "paused" : "running",
+        view.Status switch
+        {
+            ExperimentStatus.Paused => "paused",
+            ExperimentStatus.Converged => "converged",
+            _ => "running",
+        },
         view.Version,
         view.CreatedAt,
         view.TrainedEvents,
@@ -46,7 +52,8 @@ public sealed record ExperimentResponse(
         view.Serving?.Schedule is { } schedule ? new ScheduleBody(schedule.Start, schedule.End, Hours(schedule.Hours)) : null,
         view.Serving?.DefaultArm,
         Share(view.Serving?.Holdout),
-        view.Serving?.ExplorationFloor ?? 0);
+        view.Serving?.ExplorationFloor ?? 0,
+        WinnerResponse.From(view.Winner, view.DeclaredWinner));
 
     private static UnitPercentageBody? Share(UnitPercentage? share) => share is null ? null : new UnitPercentageBody(share.Percentage);
 

@@ -7,8 +7,9 @@ namespace Orleans.Bandits.Http.Models;
 /// <param name="Decisions">Selections recorded in the decision log.</param>
 /// <param name="DefaultRewards">Decisions learned with the default reward.</param>
 /// <param name="Uplift">Bandit-served minus holdout-served mean reward with its 95 % interval, once each has two learned events; else null.</param>
+/// <param name="Winner">The declared winner, <c>null</c> before one is.</param>
 public sealed record StatsResponse(
-    long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs, long Decisions, long DefaultRewards, UpliftResponse? Uplift)
+    long Version, long TrainedEvents, long DuplicatesDropped, IReadOnlyList<ArmStatsResponse> Arms, DateTimeOffset UpdatedAt, double RefreshIntervalMs, long Decisions, long DefaultRewards, UpliftResponse? Uplift, DeclaredWinnerResponse? Winner)
 {
     public static StatsResponse From(ExperimentStats stats) => new(
         stats.Version,
@@ -23,7 +24,8 @@ public sealed record StatsResponse(
             Finite(a.ProbabilityBest),
             a.BlockedUntil,
             a.Retired,
-            a.Decisions)).ToList(),
+            a.Decisions,
+            Finite(a.ExpectedLoss))).ToList(),
         stats.UpdatedAt,
         stats.RefreshInterval.TotalMilliseconds,
         stats.Decisions,
@@ -36,10 +38,12 @@ public sealed record StatsResponse(
                 holdout,
                 uplift.BanditCount,
                 uplift.HoldoutCount)
-            : null);
+            : null,
+        DeclaredWinnerResponse.From(stats.Winner));
 
     /// <summary>JSON has no infinity or NaN: a statistic that overflowed (rewards near double's limits) is reported as unknown.</summary>
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
 
-public sealed record ArmStatsResponse(string Id, long Count, double? RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired, long Decisions);
+/// <param name="ExpectedLoss">E[max_j θ_j − θ_arm] from the same posterior draws as probabilityBest; <c>null</c> where the policy has no posterior.</param>
+public sealed record ArmStatsResponse(string Id, long Count, double? RewardSum, double? Mean, double[]? Ci95, double? ProbabilityBest, DateTimeOffset? BlockedUntil, bool Retired, long Decisions, double? ExpectedLoss);

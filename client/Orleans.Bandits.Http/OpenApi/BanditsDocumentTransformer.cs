@@ -16,7 +16,7 @@ public sealed class BanditsDocumentTransformer : IOpenApiDocumentTransformer
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
-        ["Experiments"] = "Create, read, pause, resume and delete experiments, and add or retire their arms.",
+        ["Experiments"] = "Create, read, change (status, policy params, arm metadata, winner rule), reset and delete experiments, add or retire their arms, and read each one's audit log.",
         ["Selection"] = "The hot path: which arm to use now, with a token to report its outcome.",
         ["Feedback"] = "Outcomes (rewards, or an arm's unavailability) for the tokens select returned.",
         ["Observing"] = "What an experiment has learned, live, and which policies exist.",

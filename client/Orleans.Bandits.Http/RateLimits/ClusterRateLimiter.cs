@@ -8,7 +8,7 @@ namespace Orleans.Bandits.Http.RateLimits;
 /// is dropped. What a host holds unused can only lower the tenant's rate, never raise it, so the cluster admits at
 /// most the bucket's rate plus its burst, however many hosts the requests are spread over.
 /// </summary>
-public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, RateLimit limit, TimeProvider clock) : RateLimiter
+public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, TokenBucketLimit limit, TimeProvider clock) : RateLimiter
 {
     /// <summary>A block is 20 ms of the tenant's rate: one grain call per 20 requests at 1,000/s, and little left unused.</summary>
     public const double BlockSeconds = 0.02;

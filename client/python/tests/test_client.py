@@ -72,6 +72,20 @@ class RoundTripTests(LiveSiloTest):
         self.assertEqual(3, len(set(result.event_ids)))
         wait_for_stats(self.client, experiment, lambda s: s["trainedEvents"] == 2)
 
+    def test_reset_refuses_the_old_tokens_and_the_audit_lists_it(self) -> None:
+        experiment = unique("py-reset")
+        self.client.create_experiment(experiment, ["a", "b"])
+        old = self.client.select(experiment).token or ""
+
+        reset = self.client.reset_experiment(experiment)
+
+        self.assertEqual(["a", "b"], [arm["id"] for arm in reset["arms"]])
+        self.assertEqual(["create", "reset"], [entry["action"] for entry in self.client.audit(experiment)])
+        with self.assertRaises(BanditsError) as replaced:
+            self.client.feedback(old, 1.0)
+        self.assertEqual(410, replaced.exception.status)
+        self.assertEqual("experiment-replaced", replaced.exception.slug)
+
     def test_a_refusal_raises_with_its_status_and_slug_and_is_not_retried(self) -> None:
         with self.assertRaises(BanditsError) as refused:
             self.client.feedback("not-a-token", 1.0)

@@ -13,6 +13,7 @@ export type { components, paths } from "./schema.js";
 export type Experiment = components["schemas"]["ExperimentResponse"];
 export type CreateExperiment = components["schemas"]["CreateExperimentBody"];
 export type Stats = components["schemas"]["StatsResponse"];
+export type AuditEntry = components["schemas"]["AuditEntryResponse"];
 export type Problem = components["schemas"]["ProblemDetails"] & { errors?: Record<string, string[]> };
 
 /** The most items `POST /v1/feedback/batch` takes; longer batches are sent in chunks. */
@@ -252,6 +253,21 @@ export class BanditsClient {
     /** Creates an experiment (`policy` defaults to thompson-beta); rejects with status 409 when the id is taken. */
     createExperiment(body: CreateExperiment): Promise<Experiment> {
         return this.call("POST /v1/experiments", this.feedbackTimeoutMs, (signal) => this.api.POST("/v1/experiments", { body, signal }));
+    }
+
+    /** Forgets what `experiment` learned, keeping its arms and settings: a new incarnation, whose earlier tokens are refused (410 `experiment-replaced`). */
+    resetExperiment(experiment: string): Promise<Experiment> {
+        return this.call("POST /v1/experiments/{id}/reset", this.feedbackTimeoutMs, (signal) =>
+            this.api.POST("/v1/experiments/{id}/reset", { params: { path: { id: experiment } }, signal }),
+        );
+    }
+
+    /** The control actions on `experiment`'s id, oldest first, also after it was deleted. */
+    async audit(experiment: string): Promise<AuditEntry[]> {
+        const log = await this.call("GET /v1/experiments/{id}/audit", this.feedbackTimeoutMs, (signal) =>
+            this.api.GET("/v1/experiments/{id}/audit", { params: { path: { id: experiment } }, signal }),
+        );
+        return log.items;
     }
 
     /** Deletes the experiment; its outstanding tokens are refused from then on. */

@@ -55,6 +55,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead letters, oldest first
+         * @description Feedback entries the stream provider gave up on after `MaxDeliveryAttempts` failed deliveries (`max-deliveries`) or because they could not be read (`undecodable`), with the streams (experiments) whose events they carry. Always empty in local mode, whose memory streams give up on nothing. `after` is the `next` of the previous page.
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a dead letter's events back on their queue
+         * @description Once the fault is fixed: the letter leaves the dead-letter stream and its events are delivered again. Experiments deduplicate them, so an event learned before (or replayed twice) is learned once.
+         */
+        post: operations["replayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Drop a dead letter */
+        delete: operations["deleteDeadLetter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments": {
         parameters: {
             query?: never;
@@ -89,10 +146,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Pause or resume an experiment, or change its serving rules
-         * @description Each field is optional and a field left out stays as it is. The serving rules are changed first and all together; a refused rule changes nothing, status included. Every accepted change is a new version, served by every replica within one refresh interval.
+         * Pause or resume an experiment, change its serving rules, tune its policy, replace arm metadata or set its winner rule
+         * @description Each field is optional and a field left out stays as it is. The serving rules are changed first, all together; then status, policy params, arm metadata and the winner rule, all together. A refused field is answered 400 before anything it belongs with changes. Every accepted change is a new version, served by every replica within one refresh interval, and is in the audit log.
          */
-        patch: operations["setExperimentStatus"];
+        patch: operations["changeExperiment"];
         trace?: never;
     };
     "/v1/experiments/{id}/arms": {
@@ -124,6 +181,40 @@ export interface paths {
         post?: never;
         /** Retire an arm */
         delete: operations["retireArm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forget what an experiment learned: a new incarnation with the same arms and settings */
+        post: operations["resetExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the control actions on an experiment id, oldest first (the most recent 1,000), also after a delete */
+        get: operations["getExperimentAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -297,6 +388,9 @@ export interface components {
     schemas: {
         ArmBody: {
             id: string;
+            metadata?: null | {
+                [key: string]: string;
+            };
         };
         ArmStatsResponse: {
             id: string;
@@ -314,6 +408,18 @@ export interface components {
             retired: boolean;
             /** Format: int64 */
             decisions: number;
+            /** Format: double */
+            expectedLoss: null | number;
+        };
+        AuditEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            detail: string;
+        };
+        AuditResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
         };
         CreateExperimentBody: {
             id: string;
@@ -335,11 +441,27 @@ export interface components {
             holdout?: null | components["schemas"]["UnitPercentageBody"];
             /** Format: double */
             explorationFloor?: null | number;
+            winner?: null | components["schemas"]["WinnerBody"];
         };
         DailyHoursBody: {
             from: string;
             to: string;
             timeZone: string;
+        };
+        DeadLetter: {
+            id: string;
+            queue: string;
+            entryId: string;
+            reason: string;
+            /** Format: int64 */
+            deliveries: number;
+            /** Format: date-time */
+            at: string;
+            streams: string[];
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            next: null | string;
         };
         DecisionEvent: {
             selectionId: string;
@@ -364,6 +486,15 @@ export interface components {
         DecisionEventPage: {
             items: components["schemas"]["DecisionEvent"][];
             next: null | string;
+        };
+        DeclaredWinnerResponse: {
+            arm: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            expectedLoss: number;
         };
         EstimateResponse: {
             estimator: string;
@@ -391,6 +522,9 @@ export interface components {
         };
         ExperimentPatchBody: {
             status?: null | string;
+            policy?: null | components["schemas"]["PolicyBody"];
+            arms?: null | components["schemas"]["ArmBody"][];
+            winner?: null | components["schemas"]["WinnerBody"];
             rollout?: null | components["schemas"]["UnitPercentageBody"];
             targeting?: null | components["schemas"]["TargetingRuleBody"][];
             schedule?: null | components["schemas"]["ScheduleBody"];
@@ -428,6 +562,7 @@ export interface components {
             holdout: null | components["schemas"]["UnitPercentageBody"];
             /** Format: double */
             explorationFloor: number;
+            winner: null | components["schemas"]["WinnerResponse"];
         };
         FeedbackAcceptedResponse: {
             eventId: string;
@@ -555,6 +690,7 @@ export interface components {
             /** Format: int64 */
             defaultRewards: number;
             uplift: null | components["schemas"]["UpliftResponse"];
+            winner: null | components["schemas"]["DeclaredWinnerResponse"];
         };
         TargetingRuleBody: {
             attribute: string;
@@ -586,6 +722,23 @@ export interface components {
             banditCount: number;
             /** Format: int64 */
             holdoutCount: number;
+        };
+        WinnerBody: {
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            maxExpectedLoss: number;
+            promote?: null | boolean;
+        };
+        WinnerResponse: {
+            /** Format: double */
+            probabilityBest: number;
+            /** Format: double */
+            maxExpectedLoss: number;
+            promote: boolean;
+            arm: null | string;
+            /** Format: date-time */
+            declaredAt: null | string;
         };
     };
     responses: never;
@@ -663,7 +816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -761,7 +914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -836,7 +989,223 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description A limit out of range, or a cursor that is not a letter id (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a letter id (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No dead letter with this id (`not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a letter id (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No dead letter with this id (`not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -906,7 +1275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -993,7 +1362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1069,7 +1438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1143,7 +1512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1163,7 +1532,7 @@ export interface operations {
             };
         };
     };
-    setExperimentStatus: {
+    changeExperiment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1187,7 +1556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentResponse"];
                 };
             };
-            /** @description Malformed JSON (`bad-request`), an invalid id, a status other than `running` or `paused`, an invalid serving rule, or nothing to change (`validation`, with `errors` by field). */
+            /** @description Malformed JSON (`bad-request`), an invalid id, or an invalid field: a status other than `running` or `paused`, an invalid serving rule, another policy's name, policy params the policy refuses, an unknown arm, metadata over its limits, a winner rule out of range, or nothing to change (`validation`, with `errors` by field). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1232,7 +1601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,7 +1699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1405,7 +1774,159 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resetExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResponse"];
+                };
+            };
+            /** @description The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment with this id (`type` ends with `not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Storage, streams or the cluster are unavailable and nothing was accepted (`unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getExperimentAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description The id does not match `^[a-z0-9][a-z0-9._-]{0,63}$` (`validation`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`type` ends with `unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key may not do this: a tenant's key on an admin route, the admin key on a tenant's route, or a token of another tenant (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No experiment ever had this id (`type` ends with `not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1503,7 +2024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,7 +2129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1686,7 +2207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,7 +2283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1818,7 +2339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1897,7 +2418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1978,7 +2499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2076,7 +2597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2152,7 +2673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The key's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
+            /** @description The tenant's rate limit (or this address's failed authentications) is exceeded (`rate-limited`); retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -68,6 +68,19 @@ describe("round trip", () => {
         assert.equal(inside.holdout, false);
     });
 
+    test("reset refuses the old tokens and the audit lists it", async () => {
+        const experiment = unique("ts-reset");
+        await client.createExperiment({ id: experiment, arms: [{ id: "a" }, { id: "b" }] });
+        const old = (await client.select(experiment)).token!;
+
+        const reset = await client.resetExperiment(experiment);
+
+        assert.deepEqual(reset.arms.map((a) => a.id), ["a", "b"]);
+        assert.deepEqual((await client.audit(experiment)).map((e) => e.action), ["create", "reset"]);
+        await assert.rejects(client.feedback(old, 1), (error: unknown) =>
+            error instanceof BanditsError && error.status === 410 && error.slug === "experiment-replaced");
+    });
+
     test("batch feedback accepts the good items and reports the bad one by index", async () => {
         const experiment = unique("ts-batch");
         await client.createExperiment({ id: experiment, arms: [{ id: "a" }, { id: "b" }] });

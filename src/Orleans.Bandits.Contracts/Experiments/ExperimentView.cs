@@ -15,4 +15,6 @@ public sealed record ExperimentView(
     [property: Id(9)] RewardAggregation RewardAggregation,
     [property: Id(10)] int? RewardWaitSeconds,
     [property: Id(11)] double? DefaultReward,
-    [property: Id(12)] ServingRules? Serving = null);
+    [property: Id(12)] ServingRules? Serving = null,
+    [property: Id(13)] WinnerRule? Winner = null,
+    [property: Id(14)] WinnerDeclaration? DeclaredWinner = null);

@@ -18,6 +18,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<ExperimentView> Get();
 
+    /// <exception cref="BanditsException">NotFound; Validation when <paramref name="status"/> is not running or paused.</exception>
     [Alias("SetStatus")]
     Task<ExperimentView> SetStatus(ExperimentStatus status);
 
@@ -25,6 +26,21 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <exception cref="BanditsException">NotFound; Validation of a bad rule, and then nothing changes.</exception>
     [Alias("ChangeServingRules")]
     Task<ExperimentView> ChangeServingRules(ServingRulesChange change);
+
+    /// <summary>Applies a change whole, as one new version, or nothing of it.</summary>
+    /// <exception cref="BanditsException">NotFound; Validation of any field, and then nothing changed.</exception>
+    [Alias("Change")]
+    Task<ExperimentView> Change(ExperimentChange change);
+
+    /// <summary>A new incarnation with the same arms and settings and nothing learned; tokens of the old one are refused.</summary>
+    /// <exception cref="BanditsException">NotFound.</exception>
+    [Alias("Reset")]
+    Task<ExperimentView> Reset();
+
+    /// <summary>The control actions on this id, oldest first, also after the experiment was deleted.</summary>
+    /// <exception cref="BanditsException">NotFound when no experiment ever had this id.</exception>
+    [Alias("GetAudit"), ReadOnly]
+    Task<IReadOnlyList<AuditEntry>> GetAudit();
 
     [Alias("Delete")]
     Task Delete();

@@ -9,5 +9,5 @@ public interface IRateLimitGrain : IGrainWithStringKey
 {
     /// <summary>Grants up to <paramref name="wanted"/> permits from a bucket refilled at <paramref name="limit"/>; none, with the wait for the next one, when it is empty.</summary>
     [Alias("Lease")]
-    Task<RatePermits> Lease(int wanted, RateLimit limit);
+    Task<RatePermits> Lease(int wanted, TokenBucketLimit limit);
 }

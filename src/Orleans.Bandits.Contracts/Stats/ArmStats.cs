@@ -11,6 +11,7 @@ namespace Orleans.Bandits.Contracts.Stats;
 /// <param name="BlockedUntil">While the arm is masked as unavailable, until when.</param>
 /// <param name="Retired">The arm is never selected again.</param>
 /// <param name="Decisions">Selections of the arm recorded in the decision log.</param>
+/// <param name="ExpectedLoss">Posterior expected loss E[max_j θ_j − θ_arm], where the policy has a posterior.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ArmStats")]
 public sealed record ArmStats(
     [property: Id(0)] string Id,
@@ -22,4 +23,5 @@ public sealed record ArmStats(
     [property: Id(6)] double? ProbabilityBest,
     [property: Id(7)] DateTimeOffset? BlockedUntil,
     [property: Id(8)] bool Retired,
-    [property: Id(9)] long Decisions = 0);
+    [property: Id(9)] long Decisions = 0,
+    [property: Id(10)] double? ExpectedLoss = null);

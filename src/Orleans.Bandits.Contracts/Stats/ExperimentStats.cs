@@ -6,6 +6,7 @@ namespace Orleans.Bandits.Contracts.Stats;
 /// <param name="Decisions">Selections recorded in the decision log.</param>
 /// <param name="DefaultRewards">Decisions learned with the experiment's default reward (no outcome within the reward wait).</param>
 /// <param name="Uplift">Bandit-served over holdout-served, once both have learned events.</param>
+/// <param name="Winner">The declared winner, if any.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentStats")]
 public sealed record ExperimentStats(
     [property: Id(0)] long Version,
@@ -16,4 +17,5 @@ public sealed record ExperimentStats(
     [property: Id(5)] TimeSpan RefreshInterval,
     [property: Id(6)] long Decisions = 0,
     [property: Id(7)] long DefaultRewards = 0,
-    [property: Id(8)] Uplift? Uplift = null);
+    [property: Id(8)] Uplift? Uplift = null,
+    [property: Id(9)] WinnerDeclaration? Winner = null);

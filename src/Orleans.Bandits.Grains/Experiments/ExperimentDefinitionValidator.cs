@@ -13,9 +13,9 @@ public static class ExperimentDefinitionValidator
 
     /// <summary>The default reward must be one the policy accepts (checked like any reward: the arm does not matter).</summary>
     /// <exception cref="BanditsException">Validation of <c>defaultReward</c>.</exception>
-    public static void CheckDefaultReward(IBanditPolicy policy, ExperimentDefinition definition)
+    public static void CheckDefaultReward(IBanditPolicy policy, double? defaultReward)
     {
-        if (definition.DefaultReward is not { } reward)
+        if (defaultReward is not { } reward)
         {
             return;
         }
@@ -64,6 +64,8 @@ public static class ExperimentDefinitionValidator
         }
 
         ValidateRewardWait(definition);
+        ExperimentControlValidator.ValidateWinner(definition.Winner);
+        ExperimentControlValidator.ValidateArmMetadata(definition.ArmMetadata, definition.Arms.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Refuses a policy whose statistics for <paramref name="arms"/> arms would exceed <see cref="MaxStateDoubles"/>.</summary>

@@ -11,16 +11,18 @@ using Orleans.Streams.Core;
 namespace Orleans.Bandits.Grains.Experiments;
 
 /// <summary>
-/// The single writer of one experiment: its control plane (create, pause, arms, delete) and its training.
+/// The single writer of one experiment: its control plane (create, change, reset, arms, delete, each audited) and its training.
 /// Orleans guarantees one activation per key, so there is no lock, no election and no lost update.
 /// Feedback arrives over the experiment's stream in batches, already validated at intake; a batch is
 /// deduplicated (<see cref="DedupLog"/>), learned and persisted in one write before its delivery
 /// completes, so a crash replays it and the marks written with the state drop the replay. Replicas take
-/// their snapshots through <see cref="SnapshotPublisher"/>.
+/// their snapshots through <see cref="SnapshotPublisher"/>. Control actions also write <see cref="ExperimentControlState"/>
+/// (audit log, arm metadata), a second state that training never writes.
 /// </summary>
 [ImplicitStreamSubscription(BanditsProviders.FeedbackNamespace)]
 public sealed partial class ExperimentGrain(
     [PersistentState("experiment", BanditsProviders.Storage)] IPersistentState<ExperimentState> store,
+    [PersistentState("control", BanditsProviders.Storage)] IPersistentState<ExperimentControlState> control,
     TimeProvider clock,
     ILogger<ExperimentGrain> logger)
     : Grain, IExperimentGrain, IExperimentReplicaSource, IFeedbackRulesSource, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedbackEvent>
@@ -36,7 +38,7 @@ public sealed partial class ExperimentGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _dedup = new DedupLog(key => GrainFactory.GetGrain<IDedupSegmentGrain>(key), this.GetPrimaryKeyString());
+        _dedup = NewDedupLog();
         if (State.Exists)
         {
             await Dedup.Load(State, NowMs);
@@ -63,7 +65,7 @@ public sealed partial class ExperimentGrain(
         }
 
         ExperimentDefinitionValidator.CheckStateBudget(policy, definition.Arms.Count);
-        ExperimentDefinitionValidator.CheckDefaultReward(policy, definition);
+        ExperimentDefinitionValidator.CheckDefaultReward(policy, definition.DefaultReward);
         var arms = definition.Arms.Select(a => new ArmView(a, false)).ToList();
         var serving = definition.Serving ?? ServingRules.None;
         ServingRulesValidator.Validate(serving, arms);
@@ -91,8 +93,14 @@ public sealed partial class ExperimentGrain(
             Learned = policy.CreateState(definition.Arms.Count),
             Totals = definition.Arms.Select(_ => new ArmTotals()).ToList(),
             Serving = serving,
+            WinnerRule = definition.Winner,
         };
         await PersistControlChange();
+        control.State.ArmMetadata = (definition.ArmMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+            .ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(m.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        await Audit(
+            AuditActions.Create,
+            $"incarnation {generation}; arms {string.Join(", ", definition.Arms)}; policy {State.Policy.Name}; winner {ExperimentChangePlan.Describe(definition.Winner)}");
         return View();
     }
 
@@ -102,21 +110,53 @@ public sealed partial class ExperimentGrain(
         return Task.FromResult(View());
     }
 
-    public async Task<ExperimentView> SetStatus(ExperimentStatus status)
+    public Task<ExperimentView> SetStatus(ExperimentStatus status) => Change(new ExperimentChange(Status: status));
+
+    public async Task<ExperimentView> Change(ExperimentChange change)
     {
         EnsureExists();
-        if (!Enum.IsDefined(status))
+        var plan = ExperimentChangePlan.Prepare(State, Policy, control.State, change);
+        if (plan.Status is null && plan.Details.Count == 0)
         {
-            throw BanditsException.Invalid("status", "Status must be 'running' or 'paused'.");
+            return View();
         }
 
-        if (State.Status != status)
+        if (plan.Status is { } status)
         {
             State.Status = status;
-            NewVersion();
-            await PersistControlChange();
         }
 
+        if (plan.Policy is { } retuned)
+        {
+            _policy = retuned.Policy;
+            State.Policy = retuned.Spec;
+        }
+
+        if (plan.Winner is { } rule)
+        {
+            State.WinnerRule = rule;
+            State.Winner = null;
+            State.NextWinnerCheck = 0;
+        }
+
+        NewVersion();
+        await PersistControlChange();
+        foreach (var (arm, metadata) in plan.ArmMetadata)
+        {
+            control.State.ArmMetadata[arm] = metadata;
+        }
+
+        if (plan.Status is { } changed)
+        {
+            AppendAudit(changed == ExperimentStatus.Paused ? AuditActions.Pause : AuditActions.Resume, $"status {(changed == ExperimentStatus.Paused ? "paused" : "running")}");
+        }
+
+        if (plan.Details.Count > 0)
+        {
+            AppendAudit(AuditActions.Change, string.Join("; ", plan.Details));
+        }
+
+        await PersistControl();
         return View();
     }
 
@@ -127,12 +167,62 @@ public sealed partial class ExperimentGrain(
         ServingRulesValidator.Validate(serving, State.Arms);
         if (serving != State.Serving)
         {
+            var before = State.Serving;
             State.Serving = serving;
             NewVersion();
             await PersistControlChange();
+            await Audit(AuditActions.Change, $"serving rules: {before} → {serving}");
         }
 
         return View();
+    }
+
+    /// <summary>
+    /// Starts a new incarnation with the same arms and settings: what was learned, the dedup marks and the decision
+    /// log belong to the old one and become garbage as on delete, and its tokens are refused (410) from now on.
+    /// </summary>
+    public async Task<ExperimentView> Reset()
+    {
+        EnsureExists();
+        var old = State;
+        var segments = old.Segments.ToList();
+        store.State = new ExperimentState
+        {
+            Exists = true,
+            Generation = old.Generation + 1,
+            Arms = old.Arms,
+            Policy = old.Policy,
+            ContextDimension = old.ContextDimension,
+            FeedbackWindowSeconds = old.FeedbackWindowSeconds,
+            RewardAggregation = old.RewardAggregation,
+            RewardWaitSeconds = old.RewardWaitSeconds,
+            DefaultReward = old.DefaultReward,
+            Status = old.Status,
+            Version = old.Version,
+            CreatedAt = old.CreatedAt,
+            Learned = Policy.CreateState(old.Arms.Count),
+            Totals = old.Arms.Select(_ => new ArmTotals()).ToList(),
+            WinnerRule = old.WinnerRule,
+            Serving = old.Serving,
+        };
+        NewVersion();
+        _dedup = NewDedupLog();
+        await PersistControlChange();
+        await Audit(AuditActions.Reset, $"incarnation {old.Generation} → {State.Generation}; {old.TrainedEvents} trained events forgotten");
+        await ClearSegments(old.Generation, segments);
+        await ClearDecisionLog(old.Generation);
+        return View();
+    }
+
+    /// <summary>The audit log, also of a deleted experiment: it is the trail of the id.</summary>
+    public Task<IReadOnlyList<AuditEntry>> GetAudit()
+    {
+        if (!State.Exists && control.State.Audit.Count == 0)
+        {
+            throw BanditsException.NotFound(Id);
+        }
+
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(control.State.Audit.ToList());
     }
 
     public async Task Delete()
@@ -142,6 +232,8 @@ public sealed partial class ExperimentGrain(
         store.State = new ExperimentState { Generation = State.Generation + 1 };
         _policy = null;
         await PersistControlChange();
+        control.State.ArmMetadata.Clear();
+        await Audit(AuditActions.Delete, $"incarnation {store.State.Generation - 1} ended");
         await ClearSegments(store.State.Generation - 1, segments);
         await ClearDecisionLog(store.State.Generation - 1);
 
@@ -169,8 +261,10 @@ public sealed partial class ExperimentGrain(
         Policy.AddArm(State.Learned!);
         State.Arms.Add(new ArmView(armId, false));
         State.Totals.Add(new ArmTotals());
+        var withdrawn = WithdrawWinner();
         NewVersion();
         await PersistControlChange();
+        await Audit(AuditActions.ArmAdded, armId + withdrawn);
         return View();
     }
 
@@ -186,8 +280,10 @@ public sealed partial class ExperimentGrain(
         if (!State.Arms[index].Retired)
         {
             State.Arms[index] = State.Arms[index] with { Retired = true };
+            var withdrawn = State.Winner?.Arm == armId ? WithdrawWinner() : "";
             NewVersion();
             await PersistControlChange();
+            await Audit(AuditActions.ArmRetired, armId + withdrawn);
         }
     }
 
@@ -305,10 +401,13 @@ public sealed partial class ExperimentGrain(
             State.TrainedEvents += batch.Count;
         }
 
+        var declared = batch.Count > 0 && WinnerCheck.Run(State, Policy, clock.GetUtcNow());
         if (batch.Count > 0 || controlChanged)
         {
             NewVersion();
         }
+
+        controlChanged |= declared;
 
         if (controlChanged)
         {
@@ -322,6 +421,10 @@ public sealed partial class ExperimentGrain(
         BanditsMetrics.TrainedEvents.Add(batch.Count, tags);
         BanditsMetrics.DuplicatesDropped.Add(items.Count - processed, tags);
         await ClearSegments(State.Generation, released);
+        if (declared)
+        {
+            await Audit(AuditActions.Winner, $"{State.Winner!.Arm}: probabilityBest {State.Winner.ProbabilityBest.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, expectedLoss {State.Winner.ExpectedLoss.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", AuditActor.Platform);
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -332,7 +435,7 @@ public sealed partial class ExperimentGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Resolved once per activation and definition; only Create and Delete replace the definition.</summary>
+    /// <summary>Resolved once per activation and definition; Create, Delete and a change of parameters replace it.</summary>
     private IBanditPolicy Policy => _policy ??= PolicyResolver.Resolve(State.Policy, State.ContextDimension);
 
     private DedupLog Dedup => _dedup ?? throw new InvalidOperationException("The experiment grain is not activated.");
@@ -355,18 +458,20 @@ public sealed partial class ExperimentGrain(
 
     private ExperimentView View() => new(
         Id,
-        State.Arms.ToList(),
+        State.Arms.Select(a => control.State.ArmMetadata.TryGetValue(a.Id, out var metadata) ? a with { Metadata = metadata } : a).ToList(),
         State.Policy,
         State.ContextDimension,
         State.FeedbackWindowSeconds,
-        State.Status,
+        State is { Status: ExperimentStatus.Running, Winner: not null } ? ExperimentStatus.Converged : State.Status,
         State.Version,
         State.CreatedAt,
         State.TrainedEvents,
         State.RewardAggregation,
         State.RewardWaitSeconds,
         State.DefaultReward,
-        State.Serving);
+        State.Serving,
+        Winner: State.WinnerRule,
+        DeclaredWinner: State.Winner);
 
     private ExperimentSnapshot BuildSnapshot() => new(
         Id,
@@ -380,7 +485,49 @@ public sealed partial class ExperimentGrain(
         Policy.CreateSnapshot(State.Learned!),
         Policy.Descriptor.Defaults.ReplicaTtl,
         State.Generation,
-        State.Serving);
+        State.Serving,
+        PromotedArm: State is { WinnerRule.Promote: true, Winner: { } winner } ? State.Arms.FindIndex(a => a.Id == winner.Arm) : null);
+
+    /// <summary>Drops a declared winner (the arms it won among changed); the rule is checked again from the next batch.</summary>
+    private string WithdrawWinner()
+    {
+        if (State.Winner is not { } winner)
+        {
+            return "";
+        }
+
+        State.Winner = null;
+        State.NextWinnerCheck = 0;
+        return $"; winner {winner.Arm} withdrawn";
+    }
+
+    private DedupLog NewDedupLog() => new(key => GrainFactory.GetGrain<IDedupSegmentGrain>(key), this.GetPrimaryKeyString());
+
+    private void AppendAudit(string action, string detail, string? actor = null) =>
+        AuditLog.Append(control.State, clock.GetUtcNow(), actor ?? AuditActor.Current, action, detail);
+
+    private async Task Audit(string action, string detail, string? actor = null)
+    {
+        AppendAudit(action, detail, actor);
+        await PersistControl();
+    }
+
+    /// <summary>
+    /// Writes the control state, after the change it records is stored. If this write fails the change stands, so the
+    /// caller is not told otherwise: the entry stays in memory and goes out with the activation's next control write
+    /// (a crash before then loses it).
+    /// </summary>
+    private async Task PersistControl()
+    {
+        try
+        {
+            await control.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogControlWriteFailed(logger, e, this.GetPrimaryKeyString());
+        }
+    }
 
     private static DecisionEvent ToEvent(DecisionLogRow row, IReadOnlyList<ArmView> arms) => new(
         DedupKeys.DefaultEventId(row.Decision.SelectionId),
@@ -471,6 +618,9 @@ public sealed partial class ExperimentGrain(
             LogDecisionLogClearFailed(logger, e, this.GetPrimaryKeyString());
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the audit log and arm metadata of {Experiment} failed; kept for the next control write")]
+    private static partial void LogControlWriteFailed(ILogger logger, Exception exception, string experiment);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing the decision log of {Experiment} failed")]
     private static partial void LogDecisionLogClearFailed(ILogger logger, Exception exception, string experiment);

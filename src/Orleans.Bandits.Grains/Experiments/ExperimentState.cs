@@ -12,7 +12,10 @@ public sealed class ExperimentState : IDedupLogState
     [Id(0)]
     public bool Exists { get; set; }
 
-    /// <summary>Bumped when an experiment is deleted, so a re-created one never reads old dedup segments.</summary>
+    /// <summary>
+    /// The incarnation: bumped when an experiment is deleted or reset, so tokens of an earlier one are refused and a
+    /// new one never reads old dedup segments or decisions.
+    /// </summary>
     [Id(1)]
     public long Generation { get; set; }
 
@@ -88,4 +91,16 @@ public sealed class ExperimentState : IDedupLogState
     /// <summary>Learned rewards of bandit-served and holdout-served decisions, for the uplift.</summary>
     [Id(23)]
     public UpliftTotals Uplift { get; set; } = new();
+
+    /// <summary>When to declare a winner; none when <c>null</c>.</summary>
+    [Id(24)]
+    public WinnerRule? WinnerRule { get; set; }
+
+    /// <summary>The incarnation's declared winner, if any.</summary>
+    [Id(25)]
+    public WinnerDeclaration? Winner { get; set; }
+
+    /// <summary>The trained events at which the winner rule is checked next (<see cref="WinnerCheck"/>).</summary>
+    [Id(26)]
+    public long NextWinnerCheck { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class RateLimitGrain([FromKeyedServices(RateLimitClock.Key)] TimeP
     private double _tokens = double.NaN;
     private long _refilledAt;
 
-    public Task<RatePermits> Lease(int wanted, RateLimit limit)
+    public Task<RatePermits> Lease(int wanted, TokenBucketLimit limit)
     {
         if (limit.PermitsPerSecond <= 0 || limit.Burst <= 0 || wanted <= 0)
         {

@@ -6,6 +6,7 @@ namespace Orleans.Bandits.Grains.Replication;
 /// anyone: the experiment's definition and incarnation, which arms may be played, the serving rules, and the policy snapshot.
 /// It crosses only between silos, so clients never load the policy library.
 /// </summary>
+/// <param name="PromotedArm">The declared winner's index when the winner rule promotes it: served in place of the policy's choice.</param>
 [GenerateSerializer, Immutable, Alias("bandits.ExperimentSnapshot")]
 public sealed record ExperimentSnapshot(
     [property: Id(0)] ExperimentId Id,
@@ -19,4 +20,5 @@ public sealed record ExperimentSnapshot(
     [property: Id(8)] PolicySnapshot PolicySnapshot,
     [property: Id(9)] TimeSpan ReplicaTtl,
     [property: Id(10)] long Generation,
-    [property: Id(11)] ServingRules Serving);
+    [property: Id(11)] ServingRules Serving,
+    [property: Id(12)] int? PromotedArm = null);

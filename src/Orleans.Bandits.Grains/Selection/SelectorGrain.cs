@@ -222,7 +222,12 @@ public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder 
     private PolicySelection PolicyChoice(ExperimentSnapshot replica, double[] context, ReadOnlySpan<bool> excluded, double exploration)
     {
         var policy = PolicyResolver.Resolve(replica);
-        var choice = policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random) ?? throw NoArmAvailable();
+        // A promoted winner replaces the policy's choice, a deterministic one, unless it is excluded or blocked now; the
+        // exploration floor still applies on top of it.
+        var choice = (replica.PromotedArm is { } promoted && !excluded[promoted]
+                ? new PolicySelection(promoted, null)
+                : policy.Select(replica.PolicySnapshot, context, excluded, exploration, _random))
+            ?? throw NoArmAvailable();
         return ExplorationFloor.Apply(replica.Serving.ExplorationFloor, choice, policy, replica.PolicySnapshot, context, excluded, exploration, _random);
     }
 

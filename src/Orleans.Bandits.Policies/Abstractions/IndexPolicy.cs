@@ -75,6 +75,9 @@ public abstract class IndexPolicy(PolicyDescriptor descriptor, PolicyParameters 
     /// <summary>The arm's index for this call; higher is better.</summary>
     protected abstract double Score(PolicySnapshot snapshot, int arm, ReadOnlySpan<double> context, double exploration, Random random);
 
+    /// <summary>Whether a score at exploration 1 is a draw from the arm's posterior (Thompson samplers), so draws describe the posterior.</summary>
+    internal bool DrawsFromPosterior => ScoresAreDrawn && Descriptor.HasPosterior && ContextDimension == 0;
+
     /// <summary>One context-free score as a selection draws it, NaN counted as −∞: what the propensity estimate counts.</summary>
     internal double DrawScore(PolicySnapshot snapshot, int arm, double exploration, Random random)
     {

@@ -152,6 +152,25 @@ public sealed class ExperimentsCommandTests(LiveApiFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task Reset_forgets_what_was_learned_keeps_the_arms_and_audit_lists_every_action()
+    {
+        var id = LiveApiFixture.NewId("reset");
+        CliAssert.Succeeded(await api.RunAsync("experiments", "create", id, "--arm", "a", "--arm", "b"));
+        var created = CliAssert.Json(await api.RunAsync("experiments", "show", id, "--json"));
+
+        var reset = CliAssert.Json(await api.RunAsync("experiments", "reset", id, "--json"));
+
+        Assert.True(reset.GetProperty("version").GetInt64() > created.GetProperty("version").GetInt64());
+        Assert.Equal(["a", "b"], reset.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        var audit = CliAssert.Json(await api.RunAsync("experiments", "audit", id, "--json"));
+        Assert.Equal(["create", "reset"], audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        var table = await api.RunAsync("experiments", "audit", id);
+        CliAssert.Succeeded(table);
+        Assert.Contains("reset", table.Output);
+        Assert.Contains("2 action(s)", table.Output);
+    }
+
+    [Fact]
     public async Task Delete_removes_the_experiment()
     {
         var id = LiveApiFixture.NewId("delete");
@@ -181,6 +200,8 @@ public sealed class ExperimentsCommandTests(LiveApiFixture api) : IClassFixture<
     [InlineData("delete")]
     [InlineData("pause")]
     [InlineData("resume")]
+    [InlineData("reset")]
+    [InlineData("audit")]
     public async Task An_unknown_experiment_is_one_line_and_exit_code_3(string verb)
     {
         var run = await api.RunAsync("experiments", verb, LiveApiFixture.NewId("missing"));

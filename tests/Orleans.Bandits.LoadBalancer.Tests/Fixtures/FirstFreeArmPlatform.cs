@@ -40,6 +40,12 @@ public sealed class FirstFreeArmPlatform(params string[] arms) : IBanditsClient
 
     public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) => throw new NotSupportedException();
 
+    public Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change) => throw new NotSupportedException();
+
+    public Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment) => throw new NotSupportedException();
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => throw new NotSupportedException();
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => throw new NotSupportedException();

@@ -22,6 +22,12 @@ public sealed class RecordingBanditsClient(IBanditsClient inner) : IBanditsClien
 
     public Task<ExperimentView> ChangeServingRulesAsync(string tenant, string experiment, ServingRulesChange change) => inner.ChangeServingRulesAsync(tenant, experiment, change);
 
+    public Task<ExperimentView> ChangeExperimentAsync(string tenant, string experiment, ExperimentChange change) => inner.ChangeExperimentAsync(tenant, experiment, change);
+
+    public Task<ExperimentView> ResetExperimentAsync(string tenant, string experiment) => inner.ResetExperimentAsync(tenant, experiment);
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenant, string experiment) => inner.GetAuditAsync(tenant, experiment);
+
     public Task DeleteExperimentAsync(string tenant, string experiment) => inner.DeleteExperimentAsync(tenant, experiment);
 
     public Task<ExperimentView> AddArmAsync(string tenant, string experiment, string armId) => inner.AddArmAsync(tenant, experiment, armId);

@@ -16,9 +16,13 @@ public sealed record ExperimentModel(
     long TrainedEvents,
     string? RewardAggregation,
     int? RewardWaitSeconds,
-    double? DefaultReward);
+    double? DefaultReward,
+    WinnerModel? Winner = null);
 
 public sealed record ArmModel(string Id);
+
+/// <summary>The winner rule and, once declared, the arm.</summary>
+public sealed record WinnerModel(double ProbabilityBest, double MaxExpectedLoss, bool Promote, string? Arm, DateTimeOffset? DeclaredAt);
 
 /// <summary>A policy with its parameters: each a number, or a list of numbers for vector parameters.</summary>
 public sealed record PolicyModel(string Name, IReadOnlyDictionary<string, JsonElement>? Params);

@@ -20,15 +20,17 @@ from .client import (
     RejectedFeedback,
     Selection,
 )
-from .models import Arm, ArmStats, Experiment, Stats, Uplift
+from .models import Arm, ArmStats, AuditEntry, DeclaredWinner, Experiment, Stats, Uplift, Winner
 
 __all__ = [
     "Arm",
     "ArmStats",
+    "AuditEntry",
     "BanditsClient",
     "BanditsError",
     "BanditsUnavailableError",
     "BatchResult",
+    "DeclaredWinner",
     "Experiment",
     "Feedback",
     "FeedbackReceipt",
@@ -36,4 +38,5 @@ __all__ = [
     "Selection",
     "Stats",
     "Uplift",
+    "Winner",
 ]

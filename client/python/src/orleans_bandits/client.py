@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar, Union
 from urllib.parse import quote, urlsplit
 
-from .models import Experiment, Stats
+from .models import AuditEntry, Experiment, Stats
 
 __all__ = [
     "BanditsClient",
@@ -317,6 +317,15 @@ class BanditsClient:
     def get_experiment(self, experiment: str) -> Experiment:
         """The experiment as the platform has it now (arms, policy, status, version)."""
         return self._call("GET", f"/v1/experiments/{_segment(experiment)}", None, self.feedback_timeout)
+
+    def reset_experiment(self, experiment: str) -> Experiment:
+        """Forgets what ``experiment`` learned, keeping its arms and settings: a new incarnation, whose earlier
+        tokens are refused (410 ``experiment-replaced``)."""
+        return self._call("POST", f"/v1/experiments/{_segment(experiment)}/reset", None, self.feedback_timeout)
+
+    def audit(self, experiment: str) -> List[AuditEntry]:
+        """The control actions on ``experiment``'s id, oldest first, also after it was deleted."""
+        return self._call("GET", f"/v1/experiments/{_segment(experiment)}/audit", None, self.feedback_timeout)["items"]
 
     def delete_experiment(self, experiment: str) -> None:
         """Deletes the experiment; its outstanding tokens are refused from then on."""

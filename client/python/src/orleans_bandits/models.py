@@ -5,11 +5,40 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, TypedDict
 
-__all__ = ["Arm", "ArmStats", "Experiment", "Stats", "Uplift"]
+__all__ = ["Arm", "ArmStats", "AuditEntry", "DeclaredWinner", "Experiment", "Stats", "Uplift", "Winner"]
 
 
 class Arm(TypedDict, total=False):
     id: str
+    metadata: Dict[str, str]
+
+
+class Winner(TypedDict, total=False):
+    """The winner rule, and once an arm met it, ``arm`` and ``declaredAt`` (``None`` before)."""
+
+    probabilityBest: float
+    maxExpectedLoss: float
+    promote: bool
+    arm: Optional[str]
+    declaredAt: Optional[str]
+
+
+class DeclaredWinner(TypedDict, total=False):
+    """In stats: the declared winner, when, and its probability of being best and expected loss then."""
+
+    arm: str
+    at: str
+    probabilityBest: float
+    expectedLoss: float
+
+
+class AuditEntry(TypedDict, total=False):
+    """One control action: when (UTC), the acting key id (``admin``, or ``platform`` for a winner), what and how."""
+
+    at: str
+    actor: str
+    action: str
+    detail: str
 
 
 class Experiment(TypedDict, total=False):
@@ -32,6 +61,7 @@ class Experiment(TypedDict, total=False):
     defaultArm: Optional[str]
     holdout: Optional[Dict[str, float]]
     explorationFloor: float
+    winner: Optional[Winner]
 
 
 class ArmStats(TypedDict, total=False):
@@ -45,6 +75,7 @@ class ArmStats(TypedDict, total=False):
     probabilityBest: Optional[float]
     blockedUntil: Optional[str]
     retired: bool
+    expectedLoss: Optional[float]
 
 
 class Uplift(TypedDict, total=False):
@@ -68,3 +99,4 @@ class Stats(TypedDict, total=False):
     updatedAt: str
     refreshIntervalMs: float
     uplift: Optional[Uplift]
+    winner: Optional[DeclaredWinner]

@@ -1,4 +1,4 @@
-import { ApiError, getJson, patchJson, readEvents } from './api.js';
+import { ApiError, getJson, patchJson, postJson, readEvents } from './api.js';
 import { createChart, destroyAll } from './charts.js';
 import { createDecisionPanel, createEvaluationPanel } from './decisions.js';
 import { el, errorText, replace } from './dom.js';
@@ -7,6 +7,7 @@ import { betaDensity, betaGrid, color, format, formatAge } from './stats.js';
 const listRefreshMs = 2000;
 const reconnectMs = 2000;
 const shareHistoryLength = 120;
+const resetConfirmMs = 5000;
 
 function statusBadge(status, id) {
   return el('span', { class: `badge ${status}`, id }, status);
@@ -107,12 +108,13 @@ export function renderExperimentDetail(view, id) {
 
   const title = el('h1', {}, id, ' ', el('span', { id: 'experiment-status' }));
   const toggle = el('button', { type: 'button', id: 'toggle-status', class: 'primary', disabled: true });
+  const reset = el('button', { type: 'button', id: 'reset-experiment', disabled: true }, 'Reset');
   const actionError = el('span', { class: 'error', id: 'action-error' });
   const streamState = el('span', { class: 'muted', id: 'stream-state' }, 'connecting…');
   const field = (label, fieldId) => el('div', {}, el('span', {}, label), el('strong', { id: fieldId }, '—'));
   const facts = el('div', { class: 'facts' },
     field('Policy', 'policy'), field('Version', 'version'), field('Trained events', 'trained-events'),
-    field('Duplicates dropped', 'duplicates'), field('Blocked arms', 'blocked-arms'));
+    field('Duplicates dropped', 'duplicates'), field('Blocked arms', 'blocked-arms'), field('Winner', 'winner'));
   const staleness = el('p', { id: 'staleness', class: 'muted' }, '—');
   const message = el('p', { class: 'error', id: 'detail-error' });
   const posteriorPanel = el('div', { class: 'panel', id: 'posterior-panel', hidden: true },
@@ -121,12 +123,13 @@ export function renderExperimentDetail(view, id) {
     el('p', { class: 'hint' }, 'Beta(α₀ + reward sum, β₀ + count − reward sum) per arm, prior α₀, β₀ from the policy.'));
   const bestNote = el('p', { class: 'hint', id: 'best-note' }, 'P(best) per arm, from the posterior.');
   const armsBody = el('tbody');
+  const auditBody = el('tbody');
 
   const decisionPanel = createDecisionPanel(colorOf);
   replace(view,
     el('p', {}, el('a', { href: '#/experiments' }, '← all experiments')),
     title,
-    el('div', { class: 'toolbar' }, toggle, streamState, actionError),
+    el('div', { class: 'toolbar' }, toggle, reset, streamState, actionError),
     message,
     el('div', { class: 'panel' }, facts, staleness),
     el('div', { class: 'grid' },
@@ -142,8 +145,13 @@ export function renderExperimentDetail(view, id) {
       el('table', { id: 'arms-table' },
         el('thead', {}, el('tr', {},
           el('th', {}, 'Arm'), el('th', {}, 'State'), el('th', { class: 'num' }, 'Events'), el('th', { class: 'num' }, 'Reward sum'),
-          el('th', { class: 'num' }, 'Mean'), el('th', { class: 'num' }, '95 % interval'), el('th', { class: 'num' }, 'P(best)'))),
+          el('th', { class: 'num' }, 'Mean'), el('th', { class: 'num' }, '95 % interval'), el('th', { class: 'num' }, 'P(best)'),
+          el('th', { class: 'num', title: 'E[max θ − θ(arm)]: the reward given up, in expectation, by playing this arm instead of the best' }, 'Expected loss'))),
         armsBody)),
+    el('div', { class: 'panel' }, el('h2', {}, 'Audit log'),
+      el('table', { id: 'audit-table' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'When'), el('th', {}, 'Who'), el('th', {}, 'Action'), el('th', {}, 'Detail'))),
+        auditBody)),
     el('div', { class: 'grid' }, decisionPanel.element, createEvaluationPanel(experimentPath(id), abort.signal)));
 
   intervalChart = createChart(view.querySelector('#interval-chart'), 'bar', { labels: [], datasets: [] }, {
@@ -170,6 +178,8 @@ export function renderExperimentDetail(view, id) {
     view.querySelector('#policy').textContent = experiment.policy.name;
     toggle.textContent = experiment.status === 'paused' ? 'Resume' : 'Pause';
     toggle.disabled = false;
+    reset.disabled = false;
+    view.querySelector('#winner').textContent = describeWinner(experiment.winner);
     posteriorPanel.hidden = !isBeta();
     if (isBeta() && !posteriorChart) {
       posteriorChart = createChart(view.querySelector('#posterior-chart'), 'line', { datasets: [] }, {
@@ -177,6 +187,31 @@ export function renderExperimentDetail(view, id) {
         elements: { point: { radius: 0 } },
         scales: { x: { type: 'linear', title: { display: true, text: 'success probability' } }, y: { title: { display: true, text: 'density' } } },
       });
+    }
+  }
+
+  function describeWinner(winner) {
+    if (!winner) {
+      return 'no rule';
+    }
+    const rule = `P(best) ≥ ${winner.probabilityBest}, loss ≤ ${winner.maxExpectedLoss}${winner.promote ? ', promoted' : ''}`;
+    return winner.arm
+      ? `${winner.arm} (since ${new Date(winner.declaredAt).toLocaleTimeString()}; ${rule})`
+      : `none yet (${rule})`;
+  }
+
+  async function refreshAudit() {
+    try {
+      const audit = await getJson(`${experimentPath(id)}/audit`, { signal: abort.signal });
+      replace(auditBody, audit.items.slice().reverse().map(entry => el('tr', { 'data-action': entry.action },
+        el('td', {}, new Date(entry.at).toLocaleString()),
+        el('td', { 'data-field': 'actor' }, entry.actor),
+        el('td', { 'data-field': 'action' }, entry.action),
+        el('td', { class: 'detail' }, entry.detail))));
+    } catch (error) {
+      if (!abort.signal.aborted) {
+        actionError.textContent = errorText(error);
+      }
     }
   }
 
@@ -279,14 +314,16 @@ export function renderExperimentDetail(view, id) {
   }
 
   function drawTable(arms) {
-    replace(armsBody, arms.map(arm => el('tr', { 'data-arm': arm.id },
+    const winner = latest?.winner?.arm;
+    replace(armsBody, arms.map(arm => el('tr', { 'data-arm': arm.id, class: arm.id === winner ? 'best' : '' },
       el('td', {}, el('span', { style: { color: colorOf(arm.id) } }, '■ '), arm.id),
-      el('td', {}, armState(arm)),
+      el('td', {}, armState(arm), arm.id === winner ? el('span', { class: 'badge converged', id: 'winner-badge' }, 'winner') : ''),
       el('td', { class: 'num', 'data-field': 'count' }, arm.count),
       el('td', { class: 'num' }, format(arm.rewardSum, 2)),
       el('td', { class: 'num', 'data-field': 'mean' }, format(arm.mean)),
       el('td', { class: 'num' }, arm.ci95 ? `[${format(arm.ci95[0])}, ${format(arm.ci95[1])}]` : '—'),
-      el('td', { class: 'num', 'data-field': 'probabilityBest' }, format(arm.probabilityBest)))));
+      el('td', { class: 'num', 'data-field': 'probabilityBest' }, format(arm.probabilityBest)),
+      el('td', { class: 'num', 'data-field': 'expectedLoss' }, format(arm.expectedLoss)))));
   }
 
   function showStaleness() {
@@ -332,6 +369,7 @@ export function renderExperimentDetail(view, id) {
             applyStats(JSON.parse(data));
             streamState.textContent = 'live';
             getJson(experimentPath(id), { signal: abort.signal }).then(showExperiment, () => {});
+            refreshAudit();
           } else if (name === 'heartbeat') {
             lastEventAt = Date.now();
           }
@@ -363,9 +401,38 @@ export function renderExperimentDetail(view, id) {
     actionError.textContent = '';
     try {
       showExperiment(await patchJson(experimentPath(id), { status: next }));
+      refreshAudit();
     } catch (error) {
       actionError.textContent = errorText(error);
       toggle.disabled = false;
+    }
+  });
+
+  // Two clicks: a reset forgets everything learned, so the first click only asks for the second.
+  let resetArmed = null;
+  reset.addEventListener('click', async () => {
+    actionError.textContent = '';
+    if (!resetArmed) {
+      reset.textContent = 'Confirm reset';
+      reset.classList.add('danger');
+      resetArmed = setTimeout(() => {
+        resetArmed = null;
+        reset.textContent = 'Reset';
+        reset.classList.remove('danger');
+      }, resetConfirmMs);
+      return;
+    }
+    clearTimeout(resetArmed);
+    resetArmed = null;
+    reset.textContent = 'Reset';
+    reset.classList.remove('danger');
+    reset.disabled = true;
+    try {
+      showExperiment(await postJson(`${experimentPath(id)}/reset`, {}));
+      refreshAudit();
+    } catch (error) {
+      actionError.textContent = errorText(error);
+      reset.disabled = false;
     }
   });
 
@@ -384,6 +451,7 @@ export function renderExperimentDetail(view, id) {
   return () => {
     abort.abort();
     clearInterval(ticker);
+    clearTimeout(resetArmed);
     destroyAll([posteriorChart, intervalChart, bestChart, shareChart]);
     decisionPanel.destroy();
   };
