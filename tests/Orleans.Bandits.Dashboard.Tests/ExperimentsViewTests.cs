@@ -181,4 +181,59 @@ public sealed class ExperimentsViewTests(BrowserFixture browser, DashboardSiloFi
         Assert.Equal(0, (await Api.StatsAsync(silo.Http, "winner-view")).GetProperty("trainedEvents").GetInt64());
         Assert.Empty(_page.ConsoleErrors());
     }
+
+    [Fact]
+    public async Task The_page_shows_the_serving_rules_and_the_uplift_and_changes_the_rollout()
+    {
+        await Api.CreateExperimentAsync(silo.Http, new
+        {
+            id = "serving-view",
+            arms = new[] { new { id = "red" }, new { id = "blue" } },
+            rollout = new { percentage = 40 },
+            targeting = new[] { new { attribute = "country", op = "in", value = new[] { "DE", "AT" } } },
+            defaultArm = "blue",
+            holdout = new { percentage = 20 },
+            explorationFloor = 0.1,
+        });
+        _page.Open("#/experiments/serving-view");
+        _page.TextWhen(By.Id("rollout"), text => text == "40 %", "the rollout");
+        Assert.Equal("20 %", _page.Element(By.Id("holdout")).Text);
+        Assert.Equal("country in [\"DE\",\"AT\"]", _page.Element(By.Id("targeting")).Text);
+        Assert.Equal("blue", _page.Element(By.Id("default-arm")).Text);
+        Assert.Equal("0.10", _page.Element(By.Id("exploration-floor")).Text);
+        Assert.Equal("always", _page.Element(By.Id("schedule")).Text);
+
+        // Units inside the gates, some of them in the holdout: once both sides learned events, the uplift is shown.
+        int bandit = 0, holdout = 0;
+        for (var unit = 0; unit < 400 && (bandit < 2 || holdout < 2); unit++)
+        {
+            var selected = await (await silo.Http.PostAsJsonAsync("/v1/experiments/serving-view/select", new { unit = $"u{unit}", attributes = new { country = "DE" } }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            if (selected.GetProperty("token").GetString() is { } token)
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Accepted, (await silo.Http.PostAsJsonAsync("/v1/feedback", new { token, reward = unit % 2 })).StatusCode);
+                if (selected.TryGetProperty("holdout", out var inHoldout) && inHoldout.GetBoolean())
+                {
+                    holdout++;
+                }
+                else
+                {
+                    bandit++;
+                }
+            }
+        }
+
+        Assert.True(bandit >= 2 && holdout >= 2, $"{bandit} bandit and {holdout} holdout decisions");
+        _page.TextWhen(By.Id("uplift"), text => text.Contains("holdout events)", StringComparison.Ordinal), "the uplift");
+
+        // The rollout is changed from the page: the experiment has it at once, and the audit log says who.
+        var input = _page.Element(By.Id("rollout-input"));
+        input.Clear();
+        input.SendKeys("70");
+        _page.Element(By.Id("set-rollout")).Click();
+        _page.TextWhen(By.Id("rollout"), text => text == "70 %", "the new rollout");
+        Assert.Equal(70, (await Api.ExperimentAsync(silo.Http, "serving-view")).GetProperty("rollout").GetProperty("percentage").GetDouble());
+        _page.Until(d => d.FindElements(By.CssSelector("#audit-table tr[data-action='change']")).Count == 1, "the change in the audit log");
+        Assert.Empty(_page.ConsoleErrors());
+    }
 }

@@ -1,6 +1,7 @@
 import { ApiError, getJson, patchJson, postJson, readEvents } from './api.js';
 import { createChart, destroyAll } from './charts.js';
 import { createDecisionPanel, createEvaluationPanel } from './decisions.js';
+import { createServingPanel } from './serving.js';
 import { el, errorText, replace } from './dom.js';
 import { betaDensity, betaGrid, color, format, formatAge } from './stats.js';
 
@@ -126,12 +127,17 @@ export function renderExperimentDetail(view, id) {
   const auditBody = el('tbody');
 
   const decisionPanel = createDecisionPanel(colorOf);
+  const servingPanel = createServingPanel(experimentPath(id), changed => {
+    showExperiment(changed);
+    refreshAudit();
+  });
   replace(view,
     el('p', {}, el('a', { href: '#/experiments' }, '← all experiments')),
     title,
     el('div', { class: 'toolbar' }, toggle, reset, streamState, actionError),
     message,
     el('div', { class: 'panel' }, facts, staleness),
+    servingPanel.element,
     el('div', { class: 'grid' },
       posteriorPanel,
       el('div', { class: 'panel' }, el('h2', {}, 'Estimated mean with 95 % interval'),
@@ -180,6 +186,7 @@ export function renderExperimentDetail(view, id) {
     toggle.disabled = false;
     reset.disabled = false;
     view.querySelector('#winner').textContent = describeWinner(experiment.winner);
+    servingPanel.show(experiment);
     posteriorPanel.hidden = !isBeta();
     if (isBeta() && !posteriorChart) {
       posteriorChart = createChart(view.querySelector('#posterior-chart'), 'line', { datasets: [] }, {
@@ -352,6 +359,7 @@ export function renderExperimentDetail(view, id) {
     view.querySelector('#blocked-arms').textContent = blocked.length > 0 ? blocked.map(a => a.id).join(', ') : 'none';
     drawTable(stats.arms);
     decisionPanel.update(stats, experiment);
+    servingPanel.update(stats);
     drawPosteriors(live);
     drawIntervals(live);
     drawBest(live);
