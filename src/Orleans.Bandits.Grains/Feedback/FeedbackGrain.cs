@@ -45,11 +45,16 @@ public sealed partial class FeedbackGrain(TokenService tokens, FeedbackRulesCach
         var id = new ExperimentId(token.Tenant, token.Experiment);
         using var span = BanditsTracing.StartFeedback(id.Key);
         var experimentRules = await rules.Get(id.Key, token.Generation, token.Arm);
-        var feedback = ToEvent(experimentRules, token, request) with
+        var feedback = ToEvent(experimentRules, token, request);
+        if (span is not null || token.SelectSpan is not null)
         {
-            SelectionTrace = BanditsTracing.TraceParent(token.SelectSpan),
-            FeedbackTrace = BanditsTracing.TraceParent(span?.Context),
-        };
+            // Only where traced: an untraced feedback should not pay for a second copy of its event.
+            feedback = feedback with
+            {
+                SelectionTrace = BanditsTracing.TraceParent(token.SelectSpan),
+                FeedbackTrace = BanditsTracing.TraceParent(span?.Context),
+            };
+        }
         await ClaimOutcome(id, experimentRules, token, request, feedback);
 
         var stream = this.GetStreamProvider(BanditsProviders.FeedbackStream)
