@@ -167,11 +167,12 @@ public sealed partial class ExperimentGrain(
         ServingRulesValidator.Validate(serving, State.Arms);
         if (serving != State.Serving)
         {
-            var before = State.Serving;
             State.Serving = serving;
             NewVersion();
             await PersistControlChange();
-            await Audit(AuditActions.Change, $"serving rules: {before} → {serving}");
+
+            // The rules' names, not the records: a record prints its lists as type names.
+            await Audit(AuditActions.Change, $"serving rules: {change.Fields}");
         }
 
         return View();
