@@ -35,12 +35,13 @@ public static class BanditsApi
             .Validate(
                 options => string.IsNullOrEmpty(options.Auth.AdminKey) || options.Auth.AdminKey.Length >= AuthOptions.MinAdminKeyLength,
                 $"Bandits:Auth:AdminKey must be at least {AuthOptions.MinAdminKeyLength} characters (e.g. openssl rand -base64 32); a short admin key can be guessed.")
-            .Validate(options => options.RateLimit.IsValid, "Bandits:RateLimit:PermitsPerSecond and Bandits:RateLimit:Burst must be above 0 where set.")
+            .Validate(options => options.RateLimit.IsValid, "Bandits:RateLimit:PermitsPerSecond, :Burst, :PerKey:PermitsPerSecond and :PerKey:Burst must be above 0 where set.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(RateLimitClock.Key, TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddSingleton<TenantLimiters>();
         services.AddSingleton<StatsStreamSlots>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options
@@ -91,8 +92,9 @@ public static class BanditsApi
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                var whose = rejected.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason : TenantRateLimits.TenantRefusal;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await Problems.Status(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", $"This tenant exceeded its rate limit; retry after {retryAfter} s.")
+                await Problems.Status(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", $"{whose}; retry after {retryAfter} s.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });

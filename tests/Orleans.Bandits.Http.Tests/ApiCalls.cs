@@ -28,6 +28,12 @@ public sealed class ApiCalls(HttpClient http)
     public async Task<string> NewTenantKey(string tenant)
     {
         Assert.Equal(HttpStatusCode.Created, (await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, "/v1/tenants", new { id = tenant })).StatusCode);
+        return await NewKey(tenant);
+    }
+
+    /// <summary>Issues another key of an existing tenant.</summary>
+    public async Task<string> NewKey(string tenant)
+    {
         var issued = await Send(AuthenticatedSiloFixture.AdminKey, HttpMethod.Post, $"/v1/tenants/{tenant}/keys", new { name = "web" });
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         return (await Json(issued)).GetProperty("key").GetString()!;

@@ -5,7 +5,7 @@ using Orleans.Bandits.Primitives.Hosting;
 namespace Orleans.Bandits.Http.Tests;
 
 /// <summary>Auth on, 200 requests a second per tenant with a burst of 400, on a rate-limit clock that moves only when a test advances it.</summary>
-public sealed class RateLimitClockFixture : SiloWithApiFixture
+public class RateLimitClockFixture : SiloWithApiFixture
 {
     public const int PermitsPerSecond = 200;
     public const int Burst = 400;

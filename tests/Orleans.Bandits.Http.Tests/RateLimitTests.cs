@@ -29,22 +29,13 @@ public sealed class RateLimitTests(RateLimitClockFixture fixture) : IClassFixtur
         }
     }
 
-    /// <summary>Sends until refused (bounded by twice the burst) and checks the refusal.</summary>
+    /// <summary>Sends until refused (bounded by twice the burst) and checks the refusal: the tenant's, with its wait.</summary>
     private async Task<int> AcceptedBeforeTheFirst429(string key)
     {
-        for (var accepted = 0; accepted <= 2 * RateLimitClockFixture.Burst; accepted++)
-        {
-            using var response = await _api.Send(key, HttpMethod.Get, "/v1/policies");
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
-                Assert.EndsWith("rate-limited", (await ApiCalls.Json(response)).GetProperty("type").GetString());
-                return accepted;
-            }
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        return -1;
+        var (accepted, problem, retryAfter) = await RateLimitProbe.AcceptedBeforeTheFirst429(_api, key, 2 * RateLimitClockFixture.Burst);
+        Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
+        Assert.EndsWith("rate-limited", problem?.GetProperty("type").GetString());
+        Assert.StartsWith("This tenant exceeded its rate limit", problem?.GetProperty("detail").GetString());
+        return accepted;
     }
 }

@@ -37,7 +37,7 @@ public sealed class AuthOptions
     public bool Enabled => !string.IsNullOrEmpty(AdminKey);
 }
 
-/// <summary><c>Bandits:RateLimit</c>: a token bucket per tenant, shared by every host of the cluster.</summary>
+/// <summary><c>Bandits:RateLimit</c>: a token bucket per tenant, and optionally one per API key, shared by every host of the cluster.</summary>
 public sealed class RateLimitOptions
 {
     public const int DefaultPermitsPerSecond = 2000;
@@ -48,11 +48,30 @@ public sealed class RateLimitOptions
     /// <summary>Requests a tenant may send at once beyond its rate. Unset: twice the rate.</summary>
     public int? Burst { get; set; }
 
-    public bool IsValid => PermitsPerSecond is null or > 0 && Burst is null or > 0;
+    /// <summary><c>Bandits:RateLimit:PerKey</c>: a bucket of its own for each API key, spent together with its tenant's.</summary>
+    public KeyRateLimitOptions PerKey { get; set; } = new();
+
+    public bool IsValid => PermitsPerSecond is null or > 0 && Burst is null or > 0 && PerKey.PermitsPerSecond is null or > 0 && PerKey.Burst is null or > 0;
 
     /// <summary>The bucket every tenant gets, or none.</summary>
     public TokenBucketLimit? For(bool authEnabled) =>
         (PermitsPerSecond ?? (authEnabled ? DefaultPermitsPerSecond : null)) is { } rate ? new TokenBucketLimit(rate, Burst ?? (2 * rate)) : null;
+}
+
+/// <summary>
+/// <c>Bandits:RateLimit:PerKey</c>: so that one of a tenant's applications (a key each) cannot spend the tenant's whole
+/// limit. Unset: keys share their tenant's bucket only.
+/// </summary>
+public sealed class KeyRateLimitOptions
+{
+    /// <summary>Requests per second one API key may send to the whole cluster.</summary>
+    public int? PermitsPerSecond { get; set; }
+
+    /// <summary>Requests a key may send at once beyond its rate. Unset: twice the rate.</summary>
+    public int? Burst { get; set; }
+
+    /// <summary>The bucket every key gets, or none.</summary>
+    public TokenBucketLimit? Limit => PermitsPerSecond is { } rate ? new TokenBucketLimit(rate, Burst ?? (2 * rate)) : null;
 }
 
 /// <summary><c>Bandits:Streams</c>: limits on the stats streams (server-sent events), which hold a connection each.</summary>

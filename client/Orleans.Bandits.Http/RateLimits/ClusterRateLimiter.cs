@@ -3,12 +3,14 @@ using System.Threading.RateLimiting;
 namespace Orleans.Bandits.Http.RateLimits;
 
 /// <summary>
-/// This host's share of one tenant's cluster-wide bucket (<see cref="IRateLimitGrain"/>): permits are leased in blocks
-/// of <see cref="BlockSeconds"/> of the tenant's rate and spent here, and a block older than <see cref="BlockLifetime"/>
-/// is dropped. What a host holds unused can only lower the tenant's rate, never raise it, so the cluster admits at
-/// most the bucket's rate plus its burst, however many hosts the requests are spread over.
+/// This host's share of one cluster-wide bucket (<see cref="IRateLimitGrain"/>, a tenant's or an API key's): permits are
+/// leased in blocks of <see cref="BlockSeconds"/> of the bucket's rate and spent here, and a block older than
+/// <see cref="BlockLifetime"/> is dropped. What a host holds unused can only lower the bucket's rate, never raise it, so
+/// the cluster admits at most the bucket's rate plus its burst, however many hosts the requests are spread over.
 /// </summary>
-public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, TokenBucketLimit limit, TimeProvider clock) : RateLimiter
+/// <param name="bucket">The bucket grain's key (<see cref="TenantRateLimits"/> names them).</param>
+/// <param name="refusal">Whose limit a refusal names, for the 429's detail.</param>
+public sealed class ClusterRateLimiter(IGrainFactory grains, string bucket, TokenBucketLimit limit, TimeProvider clock, string refusal) : RateLimiter
 {
     /// <summary>A block is 20 ms of the tenant's rate: one grain call per 20 requests at 1,000/s, and little left unused.</summary>
     public const double BlockSeconds = 0.02;
@@ -49,7 +51,7 @@ public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, Toke
         }
     }
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => TryTake(permitCount) ? Lease.Acquired : Lease.Refused(null);
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => TryTake(permitCount) ? Lease.Acquired : Lease.Refused(null, refusal);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -70,7 +72,7 @@ public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, Toke
             if (leased.Granted == 0)
             {
                 Interlocked.Increment(ref _refused);
-                return Lease.Refused(leased.RetryAfter);
+                return Lease.Refused(leased.RetryAfter, refusal);
             }
         }
 
@@ -122,7 +124,7 @@ public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, Toke
     {
         try
         {
-            var permits = await grains.GetGrain<IRateLimitGrain>(tenant).Lease(_blockSize, limit);
+            var permits = await grains.GetGrain<IRateLimitGrain>(bucket).Lease(_blockSize, limit);
             lock (_gate)
             {
                 if (permits.Granted > 0)
@@ -148,20 +150,23 @@ public sealed class ClusterRateLimiter(IGrainFactory grains, string tenant, Toke
         }
     }
 
-    /// <summary>A decision of this limiter; a refusal says when the bucket holds a permit again.</summary>
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    /// <summary>A decision of this limiter; a refusal says whose limit it was and when the bucket holds a permit again.</summary>
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter, string? reason) : RateLimitLease
     {
-        public static readonly Lease Acquired = new(true, null);
+        public static readonly Lease Acquired = new(true, null, null);
 
         public override bool IsAcquired => acquired;
 
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+        public override IEnumerable<string> MetadataNames =>
+            [.. retryAfter is null ? Array.Empty<string>() : [MetadataName.RetryAfter.Name], .. reason is null ? Array.Empty<string>() : [MetadataName.ReasonPhrase.Name]];
 
-        public static Lease Refused(TimeSpan? retryAfter) => new(false, retryAfter);
+        public static Lease Refused(TimeSpan? retryAfter, string reason) => new(false, retryAfter, reason);
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter
+                : metadataName == MetadataName.ReasonPhrase.Name ? reason
+                : null;
             return metadata is not null;
         }
     }

@@ -1,8 +1,9 @@
 namespace Orleans.Bandits.Contracts.RateLimits;
 
 /// <summary>
-/// One tenant's request rate across the whole cluster, keyed by tenant: a token bucket that HTTP hosts lease permits
-/// from in small blocks, so a tenant's limit holds however many gateways and silos its requests are spread over.
+/// One tenant's (or one API key's) request rate across the whole cluster, keyed by tenant (or <c>tenant/keyId</c>): a
+/// token bucket that HTTP hosts lease permits from in small blocks, so a limit holds however many gateways and silos
+/// the requests are spread over.
 /// </summary>
 [Alias("bandits.IRateLimitGrain")]
 public interface IRateLimitGrain : IGrainWithStringKey
