@@ -17,7 +17,13 @@ namespace Orleans.Bandits.Grains.Selection;
 /// signed token, with no storage call and no network hop. Only a cold replica, or an idle one whose
 /// timer has stopped, waits for the experiment grain.
 /// </summary>
-[StatelessWorker]
+/// <remarks>
+/// Idle workers are left to activation collection rather than removed by the runtime: removing them costs every
+/// replica a 500 ms inspection timer of its own even when nobody selects, 200,000 timer callbacks a second at 100,000
+/// experiments, which kept two cores busy on an idle silo (tests/Orleans.Bandits.Scale.Benchmarks/RESULTS.md).
+/// <c>0</c> keeps the runtime's default number of workers per silo (one per core).
+/// </remarks>
+[StatelessWorker(maxLocalWorkers: 0, removeIdleWorkers: false)]
 public sealed partial class SelectorGrain(TokenService tokens, DecisionRecorder decisions, TimeProvider clock, ILogger<SelectorGrain> logger)
     : Grain, ISelectorGrain
 {
